@@ -1,0 +1,3 @@
+from hubdesk.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,125 @@
+"""The ``hubdesk`` command: the GUI by default, sub-commands for scripted work."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from hubdesk import __version__
+from hubdesk.db.database import open_database
+from hubdesk.db.location import DATABASE_FILE, demo_data_dir, resolve_data_dir
+from hubdesk.domain.errors import HubdeskError
+from hubdesk.services.facade import Services
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="hubdesk", description="Case management for the HUB counselling centre (offline)."
+    )
+    parser.add_argument("--version", action="version", version=f"hubdesk {__version__}")
+    parser.add_argument(
+        "--data-dir", help="folder of the database (default: HUBDESK_DATA_DIR, else the user's data folder)"
+    )
+    commands = parser.add_subparsers(dest="command")
+
+    commands.add_parser("gui", help="open the application (the default)")
+
+    demo = commands.add_parser("demo", help="create a demo database and open hubdesk on it")
+    demo.add_argument("--size", type=int, default=1500, help="number of beneficiaries (default 1500)")
+    demo.add_argument("--seed", type=int, default=2026, help="random seed: same seed, same data")
+    demo.add_argument("--no-gui", action="store_true", help="only generate the database")
+
+    export = commands.add_parser("export", help="export records to a file")
+    export.add_argument("what", choices=["beneficiaries"])
+    export.add_argument("--format", choices=["csv", "xlsx", "json"], default="csv")
+    export.add_argument("-o", "--output", required=True, help="file to write")
+    for sub in (export,):
+        sub.add_argument("--user", help="user name (default: HUBDESK_USER)")
+    return parser
+
+
+def _login(services: Services, user: str | None) -> None:
+    """Authenticate a command-line user from --user/HUBDESK_USER and HUBDESK_PASSWORD or a prompt."""
+    username = user or os.environ.get("HUBDESK_USER")
+    if not username:
+        raise HubdeskError("Say who you are: --user NAME or HUBDESK_USER.")
+    password = os.environ.get("HUBDESK_PASSWORD")
+    if password is None:
+        if not sys.stdin or not sys.stdin.isatty():
+            raise HubdeskError("No password: set HUBDESK_PASSWORD or run the command in a terminal.")
+        password = getpass.getpass(f"Password for {username}: ")
+    services.login(username, password)
+
+
+def _remove_demo(data_dir: Path) -> None:
+    """Delete an earlier demo database, never a real one."""
+    path = data_dir / DATABASE_FILE
+    if not path.exists():
+        return
+    database = open_database(data_dir)
+    try:
+        is_demo = Services(database).settings.is_demo()
+    finally:
+        database.close()
+    if not is_demo:
+        raise HubdeskError(f"{path} holds real data, not a demo: choose another --data-dir for the demo.")
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+
+
+def _demo(args: argparse.Namespace) -> int:
+    from hubdesk.services.demo import generate_demo
+
+    data_dir = Path(args.data_dir).expanduser() if args.data_dir else demo_data_dir()
+    if args.size < 1:
+        raise HubdeskError("--size must be at least 1.")
+    _remove_demo(data_dir)
+    database = open_database(data_dir)
+    try:
+        summary = generate_demo(database, size=args.size, seed=args.seed)
+    finally:
+        database.close()
+    print(
+        f"Demo database with {summary.beneficiaries} beneficiaries written to {data_dir / DATABASE_FILE} "
+        f"in {summary.seconds:.1f} s. Log in as admin / hubdesk-demo."
+    )
+    if args.no_gui:
+        return 0
+    return _gui(data_dir)
+
+
+def _export(args: argparse.Namespace) -> int:
+    database = open_database(resolve_data_dir(args.data_dir))
+    services = Services(database)
+    try:
+        _login(services, args.user)
+        count = services.exports.export_beneficiaries(Path(args.output), args.format)
+    finally:
+        services.close()
+    print(f"Exported {count} beneficiaries to {args.output}.")
+    return 0
+
+
+def _gui(data_dir: Path) -> int:
+    from hubdesk.ui.app import run_gui
+
+    return run_gui(data_dir)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        if args.command == "demo":
+            return _demo(args)
+        if args.command == "export":
+            return _export(args)
+        return _gui(resolve_data_dir(args.data_dir))
+    except HubdeskError as exc:
+        print(f"hubdesk: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130

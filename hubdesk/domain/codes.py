@@ -1,0 +1,25 @@
+"""Human codes people see instead of UUIDs: TNG-2026-00042, numbered per site and year."""
+
+from __future__ import annotations
+
+import re
+
+DEFAULT_SITE = "TNG"
+
+#: digits of the running number per kind of record
+WIDTHS = {"beneficiary": 5, "referral": 4}
+
+_SITE = re.compile(r"^[A-Z]{2,5}$")
+
+
+def format_code(site: str, year: int, number: int, kind: str = "beneficiary") -> str:
+    if not _SITE.match(site):
+        raise ValueError(f"site code must be 2 to 5 capital letters, got {site!r}")
+    if number < 1:
+        raise ValueError("numbers start at 1")
+    return f"{site}-{year:04d}-{number:0{WIDTHS[kind]}d}"
+
+
+def code_search_key(code: str) -> str:
+    """The form stored in the search index: lower case, no separators."""
+    return re.sub(r"[^0-9a-z]", "", code.lower())

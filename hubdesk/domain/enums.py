@@ -1,0 +1,113 @@
+"""Closed vocabularies of the registry. Values are stored as text; labels live in ``labels``."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Sex(StrEnum):
+    FEMALE = "female"
+    MALE = "male"
+
+
+class MigrationStatus(StrEnum):
+    MOROCCAN = "moroccan"
+    RETURNEE = "returnee"  # returnee or diaspora
+    REGULAR_MIGRANT = "regular_migrant"  # with a residence permit
+    ASYLUM_SEEKER = "asylum_seeker"
+    REFUGEE_UNHCR = "refugee_unhcr"  # refugee under UNHCR mandate
+    REFUGEE_MOROCCO = "refugee_morocco"  # refugee recognised by Morocco
+    IRREGULAR = "irregular"
+    OTHER = "other"
+
+
+class IdDocumentType(StrEnum):
+    CNIE = "cnie"
+    RESIDENCE_PERMIT = "residence_permit"
+    PASSPORT = "passport"
+    UNHCR_CARD = "unhcr_card"  # UNHCR card or certificate
+    NONE = "none"
+
+
+class LanguageLevel(StrEnum):
+    A1 = "A1"
+    A2 = "A2"
+    B1 = "B1"
+    B2 = "B2"
+    C1 = "C1"
+    C2 = "C2"
+    NATIVE = "native"
+
+
+class EducationLevel(StrEnum):
+    NONE = "none"
+    KORANIC = "koranic"
+    PRIMARY = "primary"
+    LOWER_SECONDARY = "lower_secondary"
+    UPPER_SECONDARY = "upper_secondary"
+    VOCATIONAL = "vocational"
+    HIGHER = "higher"
+
+
+class SkillSector(StrEnum):
+    CONSTRUCTION = "construction"
+    AGRICULTURE = "agriculture"
+    TEXTILE = "textile"  # textile and sewing
+    HOTELS_CATERING = "hotels_catering"
+    COMMERCE = "commerce"
+    ICT = "ict"
+    BEAUTY = "beauty"  # beauty and hairdressing
+    CRAFTS = "crafts"
+    TRANSPORT = "transport"  # transport and logistics
+    CARE = "care"  # care and domestic work
+    OTHER = "other"
+
+
+class SkillLevel(StrEnum):
+    BEGINNER = "beginner"
+    INTERMEDIATE = "intermediate"
+    EXPERIENCED = "experienced"
+    EXPERT = "expert"
+
+
+class Occupation(StrEnum):
+    UNEMPLOYED = "unemployed"
+    INFORMAL = "informal"
+    EMPLOYED = "employed"
+    SELF_EMPLOYED = "self_employed"
+    STUDENT = "student"
+
+
+class HeardFrom(StrEnum):
+    WORD_OF_MOUTH = "word_of_mouth"
+    PARTNER = "partner"  # referred by an organisation
+    SOCIAL_MEDIA = "social_media"
+    OUTREACH = "outreach"
+    EVENT = "event"
+    OTHER = "other"
+
+
+class ConsentPurpose(StrEnum):
+    FOLLOW_UP = "follow_up"  # case follow-up: without it only a minimal record is kept
+    PARTNER_SHARING = "partner_sharing"  # sharing data with partners when referred
+    PHOTOS = "photos"
+    CONTACT = "contact"  # contact by phone or WhatsApp
+
+
+class Role(StrEnum):
+    ADMINISTRATOR = "administrator"
+    COORDINATOR = "coordinator"
+    COUNSELLOR = "counsellor"
+    DATA_OFFICER = "data_officer"
+    READ_ONLY = "read_only"
+
+
+class AuditAction(StrEnum):
+    CREATE = "create"
+    UPDATE = "update"
+    DELETE = "delete"
+    EXPORT = "export"
+    VIEW = "view"
+    MERGE = "merge"
+    LOGIN = "login"
+    LOGIN_FAILED = "login_failed"

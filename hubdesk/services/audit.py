@@ -1,0 +1,67 @@
+"""The audit trail: every create, update, delete, merge, view and export leaves an event."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
+
+from hubdesk.db.models import AuditEvent, Beneficiary
+from hubdesk.domain.enums import AuditAction
+from hubdesk.services.readmodels import Actor, FieldChange, HistoryEntry
+
+
+def record_event(
+    session: Session,
+    actor: Actor,
+    action: AuditAction,
+    entity: str,
+    entity_id: str | None = None,
+    *,
+    beneficiary_id: str | None = None,
+    summary: str = "",
+    diff: dict[str, Any] | None = None,
+    at: datetime | None = None,
+) -> AuditEvent:
+    event = AuditEvent(
+        user_id=actor.user_id,
+        username=actor.username,
+        action=action.value,
+        entity=entity,
+        entity_id=entity_id,
+        beneficiary_id=beneficiary_id,
+        summary=summary[:300],
+        diff=json.dumps(diff or {}, ensure_ascii=False, default=str, sort_keys=True),
+    )
+    if at is not None:
+        event.at = at
+    session.add(event)
+    return event
+
+
+def diff_snapshots(old: dict[str, Any], new: dict[str, Any]) -> dict[str, list[Any]]:
+    """Fields whose value changed, as {field: [old, new]}."""
+    keys = sorted(set(old) | set(new))
+    return {k: [old.get(k), new.get(k)] for k in keys if old.get(k) != new.get(k)}
+
+
+def beneficiary_history(session: Session, beneficiary_id: str, limit: int = 500) -> list[HistoryEntry]:
+    """Events of the person, including those of records merged into it, newest first."""
+    merged = select(Beneficiary.id).where(Beneficiary.merged_into_id == beneficiary_id)
+    rows = session.scalars(
+        select(AuditEvent)
+        .where(or_(AuditEvent.beneficiary_id == beneficiary_id, AuditEvent.beneficiary_id.in_(merged)))
+        .order_by(AuditEvent.at.desc())
+        .limit(limit)
+    )
+    entries = []
+    for event in rows:
+        changes: tuple[FieldChange, ...] = ()
+        if event.action == AuditAction.UPDATE.value:
+            raw = json.loads(event.diff or "{}")
+            changes = tuple(FieldChange(k, v[0], v[1]) for k, v in raw.items() if isinstance(v, list))
+        entries.append(HistoryEntry(event.at, event.username, event.action, event.summary, changes))
+    return entries

@@ -1,0 +1,265 @@
+"""Likely duplicates: the warning before a new person is saved, the coordinator's list, merging."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import fields, replace
+from datetime import date
+from itertools import combinations
+from typing import Any
+
+from sqlalchemy import ColumnElement, func, or_, select
+from sqlalchemy.orm import Session
+
+from hubdesk.db.base import utcnow
+from hubdesk.db.database import Database
+from hubdesk.db.models import Beneficiary, MatchKey, NotDuplicate, Phone
+from hubdesk.domain.beneficiary import BeneficiaryDraft
+from hubdesk.domain.enums import AuditAction, Role
+from hubdesk.domain.errors import HubdeskError, PermissionDenied
+from hubdesk.domain.matching import DUPLICATE_THRESHOLD, MatchReason, PersonFacts, match_score
+from hubdesk.domain.validation import validate_beneficiary
+from hubdesk.services import beneficiary_mapping as mapping
+from hubdesk.services.audit import record_event
+from hubdesk.services.beneficiaries import load_beneficiary, reindex
+from hubdesk.services.readmodels import Actor, DuplicateCandidate, DuplicatePair
+
+MAX_CANDIDATES = 2000
+#: blocks bigger than this are too common a pair of names to compare everyone inside
+MAX_BLOCK = 150
+
+
+def _candidate_ids(session: Session, draft: BeneficiaryDraft, exclude_id: str | None) -> list[str]:
+    conditions: list[ColumnElement[bool]] = []
+    keys = mapping.match_keys_for(draft)
+    if keys:
+        conditions.append(Beneficiary.id.in_(select(MatchKey.beneficiary_id).where(MatchKey.key.in_(keys))))
+    numbers = [p.number for p in draft.phones]
+    if numbers:
+        conditions.append(Beneficiary.id.in_(select(Phone.beneficiary_id).where(Phone.number.in_(numbers))))
+    if draft.id_document_number:
+        conditions.append(Beneficiary.id_document_number == draft.id_document_number)
+    if draft.birth_date:
+        conditions.append(Beneficiary.birth_date == draft.birth_date)
+    if not conditions:
+        return []
+    statement = select(Beneficiary.id).where(
+        or_(*conditions), Beneficiary.deleted_at.is_(None), Beneficiary.merged_into_id.is_(None)
+    )
+    if exclude_id:
+        statement = statement.where(Beneficiary.id != exclude_id)
+    return list(session.scalars(statement.limit(MAX_CANDIDATES)))
+
+
+def _load_facts(session: Session, ids: Iterable[str]) -> dict[str, DuplicateCandidate]:
+    """The matching facts of many people in two queries."""
+    ids = list(ids)
+    phones: dict[str, list[str]] = defaultdict(list)
+    people: dict[str, DuplicateCandidate] = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        for beneficiary_id, number in session.execute(
+            select(Phone.beneficiary_id, Phone.number)
+            .where(Phone.beneficiary_id.in_(chunk))
+            .order_by(Phone.position)
+        ):
+            phones[beneficiary_id].append(number)
+        for row in session.execute(
+            select(
+                Beneficiary.id,
+                Beneficiary.code,
+                Beneficiary.first_name,
+                Beneficiary.last_name,
+                Beneficiary.arabic_name,
+                Beneficiary.birth_date,
+                Beneficiary.birth_year,
+                Beneficiary.id_document_number,
+                Beneficiary.registered_on,
+            ).where(Beneficiary.id.in_(chunk))
+        ):
+            people[row.id] = DuplicateCandidate(
+                row.id,
+                row.code,
+                row.first_name,
+                row.last_name,
+                row.arabic_name,
+                row.birth_date,
+                row.birth_year,
+                tuple(phones[row.id]),
+                row.id_document_number,
+                row.registered_on,
+                0,
+                (),
+            )
+    return people
+
+
+def _facts(candidate: DuplicateCandidate) -> PersonFacts:
+    return PersonFacts(
+        first_name=candidate.first_name,
+        last_name=candidate.last_name,
+        arabic_name=candidate.arabic_name,
+        birth_date=candidate.birth_date,
+        birth_year=candidate.birth_year if candidate.birth_date is None else candidate.birth_date.year,
+        phones=frozenset(candidate.phones),
+        document_number=candidate.document_number,
+    )
+
+
+def _scored(
+    candidate: DuplicateCandidate, score: int, reasons: tuple[MatchReason, ...]
+) -> DuplicateCandidate:
+    return replace(candidate, score=score, reasons=reasons)
+
+
+def find_matches(
+    session: Session, draft: BeneficiaryDraft, exclude_id: str | None = None, limit: int = 10
+) -> list[DuplicateCandidate]:
+    facts = mapping.facts_of(draft)
+    found = []
+    for candidate in _load_facts(session, _candidate_ids(session, draft, exclude_id)).values():
+        result = match_score(facts, _facts(candidate))
+        if result.score >= DUPLICATE_THRESHOLD:
+            found.append(_scored(candidate, result.score, result.reasons))
+    found.sort(key=lambda c: (-c.score, c.code))
+    return found[:limit]
+
+
+class DuplicateService:
+    def __init__(self, database: Database, actor: Callable[[], Actor]) -> None:
+        self._db = database
+        self._actor = actor
+
+    def check(self, draft: BeneficiaryDraft, exclude_id: str | None = None) -> list[DuplicateCandidate]:
+        """Likely existing records of the person being typed, best first (the draft may be incomplete)."""
+        cleaned, _errors = validate_beneficiary(draft, date.today())
+        with self._db.unit_of_work() as uow:
+            return find_matches(uow.session, cleaned, exclude_id)
+
+    def possible_duplicates(self, limit: int = 200, threshold: int = 80) -> list[DuplicatePair]:
+        """Pairs of registered people that look like one person, for a coordinator to review."""
+        self._coordinator()
+        with self._db.unit_of_work() as uow:
+            session = uow.session
+            live = select(Beneficiary.id).where(
+                Beneficiary.deleted_at.is_(None), Beneficiary.merged_into_id.is_(None)
+            )
+            sizes = (
+                select(MatchKey.key)
+                .where(MatchKey.beneficiary_id.in_(live))
+                .group_by(MatchKey.key)
+                .having(func.count() > 1, func.count() <= MAX_BLOCK)
+                .subquery()
+            )
+            blocks: dict[str, list[str]] = defaultdict(list)
+            for key, beneficiary_id in session.execute(
+                select(MatchKey.key, MatchKey.beneficiary_id)
+                .join(sizes, sizes.c.key == MatchKey.key)
+                .where(MatchKey.beneficiary_id.in_(live))
+            ):
+                blocks[key].append(beneficiary_id)
+            pairs = {tuple(sorted(p)) for ids in blocks.values() for p in combinations(ids, 2)}
+            refused = {
+                (a, b) for a, b in session.execute(select(NotDuplicate.first_id, NotDuplicate.second_id))
+            }
+            pairs -= refused
+            people = _load_facts(session, {i for pair in pairs for i in pair})
+            found = []
+            for a, b in pairs:
+                result = match_score(_facts(people[a]), _facts(people[b]))
+                if result.score >= threshold:
+                    first, second = sorted((people[a], people[b]), key=lambda c: c.registered_on)
+                    found.append(
+                        DuplicatePair(
+                            _scored(first, result.score, result.reasons),
+                            _scored(second, result.score, result.reasons),
+                            result.score,
+                        )
+                    )
+            found.sort(key=lambda p: (-p.score, p.first.code))
+            return found[:limit]
+
+    def mark_different(self, first_id: str, second_id: str) -> None:
+        actor = self._coordinator()
+        a, b = sorted((first_id, second_id))
+        with self._db.unit_of_work() as uow:
+            if uow.session.get(NotDuplicate, (a, b)) is None:
+                uow.session.add(NotDuplicate(first_id=a, second_id=b, decided_by=actor.user_id))
+                record_event(
+                    uow.session,
+                    actor,
+                    AuditAction.UPDATE,
+                    "not_duplicate",
+                    a,
+                    beneficiary_id=a,
+                    summary="confirmed two different people",
+                    diff={"first": a, "second": b},
+                )
+                uow.commit()
+
+    def merge(self, keep_id: str, drop_id: str) -> None:
+        """Fold ``drop_id`` into ``keep_id``: empty fields and lists are completed, nothing is lost.
+
+        The dropped record stays (soft-deleted, ``merged_into_id`` set) so that its history stays
+        readable on the kept record.
+        """
+        actor = self._coordinator()
+        if keep_id == drop_id:
+            raise HubdeskError("A record cannot be merged with itself.")
+        with self._db.unit_of_work() as uow:
+            session = uow.session
+            keep = load_beneficiary(session, keep_id)
+            drop = load_beneficiary(session, drop_id)
+            kept, dropped = mapping.to_draft(keep), mapping.to_draft(drop)
+            before = mapping.snapshot(kept)
+            merged = merge_drafts(kept, dropped)
+            after = mapping.snapshot(merged)
+            mapping.apply_draft(keep, merged, actor.user_id)
+            drop.merged_into_id = keep.id
+            drop.deleted_at = utcnow()
+            drop.updated_by = actor.user_id
+            session.flush()
+            reindex(session, keep, merged)
+            changes = {k: [before.get(k), after.get(k)] for k in after if before.get(k) != after.get(k)}
+            summary = f"merged {drop.code} into {keep.code}"
+            record_event(
+                session,
+                actor,
+                AuditAction.MERGE,
+                "beneficiary",
+                keep.id,
+                beneficiary_id=keep.id,
+                summary=summary,
+                diff={"merged": drop.code, "changes": changes},
+            )
+            record_event(
+                session,
+                actor,
+                AuditAction.MERGE,
+                "beneficiary",
+                drop.id,
+                beneficiary_id=drop.id,
+                summary=summary,
+            )
+            uow.commit()
+
+    def _coordinator(self) -> Actor:
+        actor = self._actor()
+        if actor.role not in {Role.ADMINISTRATOR, Role.COORDINATOR}:
+            raise PermissionDenied("Only a coordinator or an administrator can review duplicates.")
+        return actor
+
+
+def merge_drafts(keep: BeneficiaryDraft, drop: BeneficiaryDraft) -> BeneficiaryDraft:
+    """``keep`` completed with what only ``drop`` knows; lists are united without repeats."""
+    values: dict[str, Any] = {}
+    for field in fields(keep):
+        mine, theirs = getattr(keep, field.name), getattr(drop, field.name)
+        if isinstance(mine, list):
+            values[field.name] = mine + [item for item in theirs if item not in mine]
+        elif mine in (None, "") and theirs not in (None, ""):
+            values[field.name] = theirs
+    if keep.consent.given_on is None and drop.consent.given_on is not None:
+        values["consent"] = drop.consent
+    return replace(keep, **values)

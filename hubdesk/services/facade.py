@@ -1,0 +1,45 @@
+"""The one object the interface and the command line are given: every use case, for one user."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from hubdesk.db.database import Database
+from hubdesk.domain.errors import PermissionDenied
+from hubdesk.services.accounts import AccountService
+from hubdesk.services.beneficiaries import BeneficiaryService
+from hubdesk.services.beneficiary_search import BeneficiarySearch
+from hubdesk.services.duplicates import DuplicateService
+from hubdesk.services.export import ExportService
+from hubdesk.services.readmodels import Actor, UserInfo
+from hubdesk.services.settings import SettingsService
+
+
+class Services:
+    """Use cases over one open database. ``login`` decides who the actor of every later call is."""
+
+    def __init__(self, database: Database, today: Callable[[], date] = date.today) -> None:
+        self.database = database
+        self.user: UserInfo | None = None
+        self.accounts = AccountService(database)
+        self.settings = SettingsService(database)
+        self.beneficiaries = BeneficiaryService(database, self.actor, today)
+        self.search = BeneficiarySearch(database)
+        self.duplicates = DuplicateService(database, self.actor)
+        self.exports = ExportService(database, self.actor)
+
+    def login(self, username: str, password: str) -> UserInfo:
+        self.user = self.accounts.authenticate(username, password)
+        return self.user
+
+    def logout(self) -> None:
+        self.user = None
+
+    def actor(self) -> Actor:
+        if self.user is None:
+            raise PermissionDenied("Log in first.")
+        return Actor(self.user.id, self.user.username, self.user.role)
+
+    def close(self) -> None:
+        self.database.close()

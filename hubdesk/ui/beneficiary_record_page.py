@@ -1,0 +1,247 @@
+"""One person's record: the profile as registered and its history."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hubdesk.domain.enums import ConsentPurpose
+from hubdesk.domain.phones import format_phone
+from hubdesk.services.facade import Services
+from hubdesk.services.readmodels import BeneficiaryRecord
+from hubdesk.ui import labels
+from hubdesk.ui.history_table_model import HistoryTableModel
+
+
+class BeneficiaryRecordPage(QWidget):
+    """Shows one person. Signals: ``edit_requested(str)`` with the id, ``back_requested()``."""
+
+    edit_requested = Signal(str)
+    back_requested = Signal()
+
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._services = services
+        self.record: BeneficiaryRecord | None = None
+
+        self.title = QLabel()
+        self.title.setObjectName("recordTitle")
+        self.title.setStyleSheet("font-size: 18pt; font-weight: 600;")
+        self.subtitle = QLabel()
+        self.subtitle.setStyleSheet("color: palette(mid);")
+        back = QPushButton(self.tr("← Back to the list"))
+        back.clicked.connect(self.back_requested)
+        self.edit_button = QPushButton(self.tr("Edit"))
+        self.edit_button.clicked.connect(self._edit)
+
+        self._profile = QWidget()
+        self._profile_layout = QVBoxLayout(self._profile)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self._profile)
+
+        self.history = HistoryTableModel(self)
+        history_view = QTableView()
+        history_view.setModel(self.history)
+        history_view.verticalHeader().hide()
+        history_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        history_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        history_view.horizontalHeader().setStretchLastSection(True)
+        history_view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        history_box = QGroupBox(self.tr("History"))
+        QVBoxLayout(history_box).addWidget(history_view)
+
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(scroll)
+        splitter.addWidget(history_box)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+
+        header = QHBoxLayout()
+        titles = QVBoxLayout()
+        titles.addWidget(self.title)
+        titles.addWidget(self.subtitle)
+        header.addLayout(titles, 1)
+        header.addWidget(self.edit_button)
+        header.addWidget(back)
+        layout = QVBoxLayout(self)
+        layout.addLayout(header)
+        layout.addWidget(splitter, 1)
+
+    def show_beneficiary(self, beneficiary_id: str) -> None:
+        """Load the record (the opening is recorded in the audit trail) and its history."""
+        self.record = self._services.beneficiaries.get(beneficiary_id)
+        self.history.set_entries(self._services.beneficiaries.history(beneficiary_id))
+        self._render(self.record)
+
+    def refresh(self) -> None:
+        if self.record is not None:
+            self.record = self._services.beneficiaries.get(self.record.id, record_view=False)
+            self.history.set_entries(self._services.beneficiaries.history(self.record.id))
+            self._render(self.record)
+
+    @Slot()
+    def _edit(self) -> None:
+        if self.record is not None:
+            self.edit_requested.emit(self.record.id)
+
+    def _render(self, record: BeneficiaryRecord) -> None:
+        d = record.draft
+        name = f"{d.first_name} {d.last_name}"
+        self.title.setText(f"{name}   {d.arabic_name}".strip())
+        self.subtitle.setText(
+            self.tr("%1 · registered on %2 by %3 · counsellor: %4")
+            .replace("%1", record.code)
+            .replace("%2", labels.short_date(d.registered_on))
+            .replace("%3", record.created_by)
+            .replace("%4", record.counsellor_name or "—")
+        )
+        while self._profile_layout.count():
+            item = self._profile_layout.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
+        consent = d.consent
+        if d.minimal_only:
+            notice = QLabel(self.tr("No consent to case follow-up: only the minimal record is kept."))
+            notice.setStyleSheet("background: #fff3cd; padding: 6px; border-radius: 4px;")
+            self._profile_layout.addWidget(notice)
+        self._section(
+            self.tr("Identity"),
+            [
+                (self.tr("Sex"), labels.sex(d.sex)),
+                (self.tr("Born"), labels.birth(d.birth_date, d.birth_year)),
+                (self.tr("Nationality"), labels.country(d.nationality)),
+                (self.tr("Migration status"), labels.migration_status(d.migration_status)),
+                (self.tr("Arrived in Morocco"), str(d.arrival_year or "")),
+                (
+                    self.tr("Identity document"),
+                    " ".join(
+                        x for x in (labels.id_document_type(d.id_document_type), d.id_document_number) if x
+                    ),
+                ),
+                (self.tr("Document expires"), labels.short_date(d.id_document_expiry)),
+            ],
+        )
+        self._section(
+            self.tr("Contact"),
+            [
+                (
+                    self.tr("Phones"),
+                    ", ".join(
+                        format_phone(p.number) + (" (WhatsApp)" if p.whatsapp else "") for p in d.phones
+                    ),
+                ),
+                (self.tr("E-mail"), d.email),
+                (self.tr("Neighbourhood"), d.neighbourhood),
+                (self.tr("City"), d.city),
+            ],
+        )
+        self._section(
+            self.tr("Languages and education"),
+            [
+                (
+                    self.tr("Languages"),
+                    ", ".join(
+                        f"{labels.language(x.language)} ({labels.language_level(x.level)})"
+                        for x in d.languages
+                    ),
+                ),
+                (self.tr("Education"), labels.education_level(d.education_level)),
+                (self.tr("Diplomas"), "; ".join(d.diplomas)),
+            ],
+        )
+        self._section(
+            self.tr("Skills and experience"),
+            [
+                (
+                    s.name,
+                    ", ".join(
+                        x
+                        for x in (
+                            labels.skill_sector(s.sector),
+                            labels.skill_level(s.level),
+                            self.tr("%n years", "", s.years) if s.years is not None else "",
+                            self.tr("certified") if s.certified else "",
+                        )
+                        if x
+                    ),
+                )
+                for s in d.skills
+            ]
+            + [
+                (
+                    e.job,
+                    ", ".join(
+                        x
+                        for x in (
+                            e.employer,
+                            labels.country(e.country),
+                            f"{e.start_year or '?'}–{e.end_year or ''}" if e.start_year or e.end_year else "",
+                        )
+                        if x
+                    ),
+                )
+                for e in d.experiences
+            ],
+        )
+        self._section(
+            self.tr("Situation"),
+            [
+                (self.tr("Occupation"), labels.occupation(d.occupation)),
+                (
+                    self.tr("Disability"),
+                    (self.tr("Yes") + (f" — {d.disability_note}" if d.disability_note else ""))
+                    if d.has_disability
+                    else self.tr("No"),
+                ),
+                (self.tr("Household size"), str(d.household_size or "")),
+                (self.tr("Dependents"), "" if d.dependents is None else str(d.dependents)),
+            ],
+        )
+        self._section(
+            self.tr("HUB"),
+            [
+                (self.tr("Heard of the HUB"), labels.heard_from(d.heard_from)),
+                (self.tr("Referred by"), d.referring_organisation),
+                (self.tr("Merged records"), ", ".join(record.merged_codes)),
+            ],
+        )
+        self._section(
+            self.tr("Consent"),
+            [
+                (self.tr("Given on"), labels.short_date(consent.given_on)),
+                (
+                    self.tr("Purposes"),
+                    ", ".join(labels.consent_purpose(p) for p in ConsentPurpose if p in consent.purposes),
+                ),
+                (self.tr("Withdrawn on"), labels.short_date(consent.withdrawn_on)),
+            ],
+        )
+        self._profile_layout.addStretch(1)
+
+    def _section(self, title: str, rows: list[tuple[str, str]]) -> None:
+        rows = [(label, value) for label, value in rows if value]
+        if not rows:
+            return
+        box = QGroupBox(title)
+        form = QFormLayout(box)
+        for label, value in rows:
+            text = QLabel(value)
+            text.setWordWrap(True)
+            text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            form.addRow(label + ":", text)
+        self._profile_layout.addWidget(box)

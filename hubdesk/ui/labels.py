@@ -1,0 +1,171 @@
+"""What a person reads for each stored value (enums, countries, languages), through Qt translation."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QCoreApplication, QDate, QLocale
+
+from hubdesk.domain import countries, languages
+from hubdesk.domain.enums import (
+    ConsentPurpose,
+    EducationLevel,
+    HeardFrom,
+    IdDocumentType,
+    LanguageLevel,
+    MigrationStatus,
+    Occupation,
+    Role,
+    Sex,
+    SkillLevel,
+    SkillSector,
+)
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("labels", text)
+
+
+def sex(value: Sex | str | None) -> str:
+    return {Sex.FEMALE: _t("Female"), Sex.MALE: _t("Male")}.get(Sex(value), "") if value else ""
+
+
+def migration_status(value: MigrationStatus | str | None) -> str:
+    if not value:
+        return ""
+    return {
+        MigrationStatus.MOROCCAN: _t("Moroccan"),
+        MigrationStatus.RETURNEE: _t("Returnee or diaspora"),
+        MigrationStatus.REGULAR_MIGRANT: _t("Regular migrant (residence permit)"),
+        MigrationStatus.ASYLUM_SEEKER: _t("Asylum seeker"),
+        MigrationStatus.REFUGEE_UNHCR: _t("Refugee (UNHCR mandate)"),
+        MigrationStatus.REFUGEE_MOROCCO: _t("Refugee recognised by Morocco"),
+        MigrationStatus.IRREGULAR: _t("Irregular situation"),
+        MigrationStatus.OTHER: _t("Other"),
+    }[MigrationStatus(value)]
+
+
+def id_document_type(value: IdDocumentType | str | None) -> str:
+    if not value:
+        return ""
+    return {
+        IdDocumentType.CNIE: _t("CNIE (national identity card)"),
+        IdDocumentType.RESIDENCE_PERMIT: _t("Residence permit"),
+        IdDocumentType.PASSPORT: _t("Passport"),
+        IdDocumentType.UNHCR_CARD: _t("UNHCR card or certificate"),
+        IdDocumentType.NONE: _t("No document"),
+    }[IdDocumentType(value)]
+
+
+def language_level(value: LanguageLevel | str) -> str:
+    return _t("Native") if LanguageLevel(value) is LanguageLevel.NATIVE else LanguageLevel(value).value
+
+
+def education_level(value: EducationLevel | str | None) -> str:
+    if not value:
+        return ""
+    return {
+        EducationLevel.NONE: _t("No schooling"),
+        EducationLevel.KORANIC: _t("Koranic school"),
+        EducationLevel.PRIMARY: _t("Primary"),
+        EducationLevel.LOWER_SECONDARY: _t("Lower secondary (collège)"),
+        EducationLevel.UPPER_SECONDARY: _t("Upper secondary (lycée)"),
+        EducationLevel.VOCATIONAL: _t("Vocational training"),
+        EducationLevel.HIGHER: _t("Higher education"),
+    }[EducationLevel(value)]
+
+
+def skill_sector(value: SkillSector | str) -> str:
+    return {
+        SkillSector.CONSTRUCTION: _t("Construction"),
+        SkillSector.AGRICULTURE: _t("Agriculture"),
+        SkillSector.TEXTILE: _t("Textile and sewing"),
+        SkillSector.HOTELS_CATERING: _t("Hotels and catering"),
+        SkillSector.COMMERCE: _t("Commerce"),
+        SkillSector.ICT: _t("ICT"),
+        SkillSector.BEAUTY: _t("Beauty and hairdressing"),
+        SkillSector.CRAFTS: _t("Crafts"),
+        SkillSector.TRANSPORT: _t("Transport and logistics"),
+        SkillSector.CARE: _t("Care and domestic work"),
+        SkillSector.OTHER: _t("Other"),
+    }[SkillSector(value)]
+
+
+def skill_level(value: SkillLevel | str) -> str:
+    return {
+        SkillLevel.BEGINNER: _t("Beginner"),
+        SkillLevel.INTERMEDIATE: _t("Intermediate"),
+        SkillLevel.EXPERIENCED: _t("Experienced"),
+        SkillLevel.EXPERT: _t("Expert"),
+    }[SkillLevel(value)]
+
+
+def occupation(value: Occupation | str | None) -> str:
+    if not value:
+        return ""
+    return {
+        Occupation.UNEMPLOYED: _t("Unemployed"),
+        Occupation.INFORMAL: _t("Informal work"),
+        Occupation.EMPLOYED: _t("Employed"),
+        Occupation.SELF_EMPLOYED: _t("Self-employed"),
+        Occupation.STUDENT: _t("Student"),
+    }[Occupation(value)]
+
+
+def heard_from(value: HeardFrom | str | None) -> str:
+    if not value:
+        return ""
+    return {
+        HeardFrom.WORD_OF_MOUTH: _t("Word of mouth"),
+        HeardFrom.PARTNER: _t("Referred by an organisation"),
+        HeardFrom.SOCIAL_MEDIA: _t("Social media"),
+        HeardFrom.OUTREACH: _t("Outreach in the neighbourhood"),
+        HeardFrom.EVENT: _t("Event or information session"),
+        HeardFrom.OTHER: _t("Other"),
+    }[HeardFrom(value)]
+
+
+def consent_purpose(value: ConsentPurpose | str) -> str:
+    return {
+        ConsentPurpose.FOLLOW_UP: _t("Case follow-up"),
+        ConsentPurpose.PARTNER_SHARING: _t("Sharing data with partners when referred"),
+        ConsentPurpose.PHOTOS: _t("Photos"),
+        ConsentPurpose.CONTACT: _t("Contact by phone or WhatsApp"),
+    }[ConsentPurpose(value)]
+
+
+def role(value: Role | str) -> str:
+    return {
+        Role.ADMINISTRATOR: _t("Administrator"),
+        Role.COORDINATOR: _t("Coordinator"),
+        Role.COUNSELLOR: _t("Counsellor"),
+        Role.DATA_OFFICER: _t("Data officer"),
+        Role.READ_ONLY: _t("Read only"),
+    }[Role(value)]
+
+
+def document_language() -> str:
+    """The language code used for country and language names (follows the interface)."""
+    name = QLocale().name()[:2]
+    return name if name in {"fr", "ar", "en"} else "fr"
+
+
+def country(code: str | None) -> str:
+    return countries.country_name(code, document_language()) if code else ""
+
+
+def language(code: str) -> str:
+    return languages.language_name(code, document_language())
+
+
+def short_date(value: date | None) -> str:
+    if value is None:
+        return ""
+    return QLocale().toString(QDate(value.year, value.month, value.day), QLocale.FormatType.ShortFormat)
+
+
+def birth(birth_date: date | None, birth_year: int | None) -> str:
+    """A full date when known, else the year alone."""
+    if birth_date is not None:
+        return short_date(birth_date)
+    return str(birth_year) if birth_year else ""

@@ -1,0 +1,34 @@
+"""The coordinator's duplicates page: scan, merge, and the list updates."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from pytestqt.qtbot import QtBot
+
+from hubdesk.services.facade import Services
+from hubdesk.services.readmodels import BeneficiaryQuery
+from hubdesk.ui.duplicates_page import DuplicatesPage
+from tests.integration.test_duplicates_service import moroccan
+
+
+def test_scan_then_merge_into_the_older_record(qtbot: QtBot, services: Services) -> None:
+    older = services.beneficiaries.create(moroccan("Mohamed", "El Amrani", registered_on=date(2025, 1, 5)))
+    newer = services.beneficiaries.create(moroccan("Mohammed", "Elamrani", neighbourhood="Souani"))
+    services.beneficiaries.create(moroccan("Youssef", "Benali"))
+    page = DuplicatesPage(services)
+    qtbot.addWidget(page)
+    page.show()
+    assert not page.keep_older.isEnabled()
+    page.scan_button.click()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=5000)
+    assert older.code in page.model.index(0, 1).data() and newer.code in page.model.index(0, 2).data()
+    page.table.selectRow(0)
+    assert page.keep_older.isEnabled()
+    page._confirm = lambda _text: True  # type: ignore[method-assign]
+    with qtbot.waitSignal(page.records_changed):
+        page.keep_older.click()
+    assert page.model.rowCount() == 0
+    assert newer.code in page.status.text()
+    assert services.search.count(BeneficiaryQuery()) == 2
+    assert services.beneficiaries.get(older.id).draft.neighbourhood == "Souani"

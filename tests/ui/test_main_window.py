@@ -1,0 +1,98 @@
+"""The main window as a counsellor uses it: find people by typing, open them, export the list."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+
+from hubdesk.domain.enums import MigrationStatus, Sex
+from hubdesk.services.facade import Services
+from hubdesk.ui.main_window import MainWindow
+from tests.integration.test_beneficiary_service import person
+
+
+@pytest.fixture
+def window(qtbot: QtBot, services: Services) -> MainWindow:
+    services.beneficiaries.create(person())
+    services.beneficiaries.create(
+        person(
+            "Mohamed",
+            "El Amrani",
+            arabic_name="محمد العمراني",
+            sex=Sex.MALE,
+            nationality="MA",
+            migration_status=MigrationStatus.MOROCCAN,
+            phones=[],
+            registered_on=date.today(),
+        )
+    )
+    services.beneficiaries.create(person("Fatou", "Ndiaye"))
+    main = MainWindow(services)
+    qtbot.addWidget(main)
+    main.show()
+    return main
+
+
+def _visible_last_names(main: MainWindow) -> list[str]:
+    model = main.beneficiaries.model
+    return [model.index(r, 1).data() for r in range(model.rowCount())]
+
+
+def test_home_shows_the_counts(window: MainWindow) -> None:
+    assert window.home.total.value.text() == "3"
+    assert window.home.month.value.text() == "1"
+
+
+def test_ctrl_f_then_typing_finds_a_person_in_either_script(qtbot: QtBot, window: MainWindow) -> None:
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.stack.currentWidget() is window.beneficiaries
+    assert window.beneficiaries.search_edit.hasFocus()
+    assert sorted(_visible_last_names(window)) == ["Diallo", "El Amrani", "Ndiaye"]
+    qtbot.keyClicks(window.beneficiaries.search_edit, "amr")
+    qtbot.waitUntil(lambda: _visible_last_names(window) == ["El Amrani"], timeout=2000)
+    window.beneficiaries.search_edit.clear()
+    # QTest can only type ASCII keys: Arabic arrives the way an input method delivers it
+    window.beneficiaries.search_edit.insert("العمر")
+    qtbot.waitUntil(lambda: _visible_last_names(window) == ["El Amrani"], timeout=2000)
+    assert "1" in window.beneficiaries.count_label.text()
+
+
+def test_enter_in_the_search_opens_the_record_and_its_history(qtbot: QtBot, window: MainWindow) -> None:
+    window.focus_search()
+    qtbot.keyClicks(window.beneficiaries.search_edit, "ndiaye fatou")
+    qtbot.keyClick(window.beneficiaries.search_edit, Qt.Key.Key_Return)
+    assert window.stack.currentWidget() is window.record
+    assert "Fatou Ndiaye" in window.record.title.text()
+    assert "TNG-2026-00003" in window.record.subtitle.text()
+    assert window.record.history.rowCount() == 2  # registered, then opened just now
+    assert window.record.history.index(0, 2).data() == "Opened the record"
+
+
+def test_filters_and_sorting_change_what_the_list_shows(qtbot: QtBot, window: MainWindow) -> None:
+    window.show_list()
+    page = window.beneficiaries
+    page.sex_filter.setCurrentIndex(page.sex_filter.findData("male"))
+    assert _visible_last_names(window) == ["El Amrani"]
+    page.sex_filter.setCurrentIndex(0)
+    page.table.sortByColumn(1, Qt.SortOrder.DescendingOrder)
+    assert _visible_last_names(window) == ["Ndiaye", "El Amrani", "Diallo"]
+
+
+def test_export_writes_the_file_and_says_how_many(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    said: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _parent, _title, text: said.append(text))
+    window.show_list()
+    window.beneficiaries.status_filter.setCurrentIndex(
+        window.beneficiaries.status_filter.findData(MigrationStatus.REGULAR_MIGRANT.value)
+    )
+    count = window.beneficiaries.export_to(tmp_path / "list.csv")
+    assert count == 2
+    assert (tmp_path / "list.csv").read_text(encoding="utf-8-sig").count("TNG-2026-") == 2
+    assert said and "2" in said[0]
