@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import getpass
 import json
 import os
@@ -42,7 +43,14 @@ class Database:
     def label(self) -> str:
         return str(self.path)
 
+    def analyze(self) -> None:
+        """Gather the planner's statistics, after a bulk load (e.g. the demo) changed the tables."""
+        with self.engine.begin() as connection:
+            connection.exec_driver_sql("ANALYZE")
+
     def close(self) -> None:
+        with contextlib.suppress(Exception):  # closing must not fail over the planner's statistics
+            sqlite.optimize(self.engine)
         self.engine.dispose()
         if self._lock_path is not None:
             self._lock_path.unlink(missing_ok=True)
@@ -107,12 +115,12 @@ def open_database(data_dir: Path, *, lock: bool = True) -> Database:
     try:
         backup = None
         if path.exists() and path.stat().st_size > 0:
-            problem = sqlite.quick_check(path)
+            problem = sqlite.open_check(path)
             if problem is not None:
                 raise DatabaseUnavailable(f"The database {path} is damaged ({problem}). {_way_out(data_dir)}")
         engine = make_engine(path)
         current = migrate.current_revision(engine)
-        if current is not None and current not in migrate.known_revisions():
+        if current is not None and current != migrate.head_revision() and current not in migrate.known_revisions():
             engine.dispose()
             raise DatabaseUnavailable(
                 f"The database {path} was made by a newer version of hubdesk (schema {current}). "
@@ -121,9 +129,10 @@ def open_database(data_dir: Path, *, lock: bool = True) -> Database:
         if current is None and path.stat().st_size > 0 and sqlite.user_version_tables(path):
             engine.dispose()
             raise DatabaseUnavailable(f"{path} is not a hubdesk database. {_way_out(data_dir)}")
-        if current is not None and current != migrate.head_revision():
-            backup = _copy_before_upgrade(path, data_dir, current)
-        migrate.upgrade(engine)
+        if current != migrate.head_revision():
+            if current is not None:
+                backup = _copy_before_upgrade(path, data_dir, current)
+            migrate.upgrade(engine)
     except DatabaseUnavailable:
         if lock_path is not None:
             lock_path.unlink(missing_ok=True)
@@ -131,9 +140,7 @@ def open_database(data_dir: Path, *, lock: bool = True) -> Database:
     except Exception as exc:
         if lock_path is not None:
             lock_path.unlink(missing_ok=True)
-        raise DatabaseUnavailable(
-            f"The database {path} cannot be opened: {exc}. {_way_out(data_dir)}"
-        ) from exc
+        raise DatabaseUnavailable(f"The database {path} cannot be opened: {exc}. {_way_out(data_dir)}") from exc
     factory = sessionmaker(engine, expire_on_commit=False)
     return Database(engine, factory, data_dir, path, backup, lock_path)
 

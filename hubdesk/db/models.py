@@ -45,8 +45,8 @@ class CodeCounter(Base):
 class Beneficiary(AuditedMixin, Base):
     __tablename__ = "beneficiary"
     __table_args__ = (
-        Index("ix_beneficiary_sort", "deleted_at", "sort_name"),
-        Index("ix_beneficiary_registered", "deleted_at", "registered_on"),
+        Index("ix_beneficiary_sort", "sort_name"),
+        Index("ix_beneficiary_registered", "registered_on"),
     )
 
     code: Mapped[str] = mapped_column(String(20), unique=True)

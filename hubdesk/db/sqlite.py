@@ -23,6 +23,29 @@ def install_pragmas(engine: Engine) -> None:
         cursor.close()
 
 
+def optimize(engine: Engine) -> None:
+    """Let SQLite refresh the planner's statistics where they went stale (cheap; run when closing)."""
+    with engine.connect() as connection:
+        connection.exec_driver_sql("PRAGMA optimize")
+
+
+def open_check(path: Path) -> str | None:
+    """None when the file opens as a SQLite database with a readable schema, else why not.
+
+    Cheap enough for every start (it reads the header and the schema, not every page); the full
+    ``quick_check`` belongs to the weekly integrity check.
+    """
+    try:
+        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        finally:
+            connection.close()
+    except sqlite3.DatabaseError as exc:
+        return str(exc)
+    return None
+
+
 def quick_check(path: Path) -> str | None:
     """None when the file is a sound SQLite database, else the reason it is not."""
     try:

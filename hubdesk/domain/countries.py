@@ -15,9 +15,7 @@ HOME = "MA"
 # Clipperton, Sark, Diego Garcia, Ceuta & Melilla, Canaries, Tristan da Cunha), which nobody holds a
 # passport of. Kosovo (XK) is user-assigned in ISO but a nationality in practice, so it stays.
 # Western Sahara (EH) is left out because Moroccan administration does not list it as a country.
-_NOT_COUNTRIES = frozenset(
-    {"ZZ", "EU", "EZ", "UN", "QO", "XA", "XB", "AC", "CP", "CQ", "DG", "EA", "IC", "TA", "EH"}
-)
+_NOT_COUNTRIES = frozenset({"ZZ", "EU", "EZ", "UN", "QO", "XA", "XB", "AC", "CP", "CQ", "DG", "EA", "IC", "TA", "EH"})
 
 
 def ui_language(lang: str) -> str:

@@ -105,9 +105,7 @@ class AccountService:
                     ok = False
             if not ok or user is None:
                 actor = Actor(user.id if user else None, username[:40], Role.READ_ONLY)
-                record_event(
-                    uow.session, actor, AuditAction.LOGIN_FAILED, "user_account", user.id if user else None
-                )
+                record_event(uow.session, actor, AuditAction.LOGIN_FAILED, "user_account", user.id if user else None)
                 uow.commit()
                 raise AuthenticationFailed("Wrong user name or password.")
             if _hasher.check_needs_rehash(user.password_hash):

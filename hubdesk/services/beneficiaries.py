@@ -41,9 +41,7 @@ _LOADERS = (
 
 def load_beneficiary(session: Session, beneficiary_id: str) -> Beneficiary:
     row = session.scalar(
-        select(Beneficiary)
-        .options(*_LOADERS)
-        .where(Beneficiary.id == beneficiary_id, Beneficiary.deleted_at.is_(None))
+        select(Beneficiary).options(*_LOADERS).where(Beneficiary.id == beneficiary_id, Beneficiary.deleted_at.is_(None))
     )
     if row is None:
         raise NotFound("This person does not exist or was deleted.")
@@ -66,9 +64,7 @@ def reindex(session: Session, row: Beneficiary, draft: BeneficiaryDraft) -> None
 
 
 class BeneficiaryService:
-    def __init__(
-        self, database: Database, actor: Callable[[], Actor], today: Callable[[], date] = date.today
-    ) -> None:
+    def __init__(self, database: Database, actor: Callable[[], Actor], today: Callable[[], date] = date.today) -> None:
         self._db = database
         self._actor = actor
         self._today = today
@@ -170,9 +166,7 @@ class BeneficiaryService:
             users = {k: v for k, v in session.execute(select(User.id, User.full_name))}
             merged = tuple(
                 session.scalars(
-                    select(Beneficiary.code)
-                    .where(Beneficiary.merged_into_id == row.id)
-                    .order_by(Beneficiary.code)
+                    select(Beneficiary.code).where(Beneficiary.merged_into_id == row.id).order_by(Beneficiary.code)
                 )
             )
             record = BeneficiaryRecord(
@@ -203,9 +197,7 @@ class BeneficiaryService:
             session = uow.session
             return HomeCounts(
                 total=session.scalar(live) or 0,
-                registered_this_month=session.scalar(
-                    live.where(Beneficiary.registered_on >= today.replace(day=1))
-                )
+                registered_this_month=session.scalar(live.where(Beneficiary.registered_on >= today.replace(day=1)))
                 or 0,
                 registered_this_year=session.scalar(
                     live.where(Beneficiary.registered_on >= today.replace(month=1, day=1))

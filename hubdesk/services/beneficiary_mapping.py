@@ -92,9 +92,7 @@ def apply_draft(row: Beneficiary, draft: BeneficiaryDraft, user_id: str | None) 
     row.consent_withdrawn_on = draft.consent.withdrawn_on
     row.updated_by = user_id
     stamp = {"created_by": user_id, "updated_by": user_id}
-    row.phones = [
-        Phone(number=p.number, whatsapp=p.whatsapp, position=i, **stamp) for i, p in enumerate(draft.phones)
-    ]
+    row.phones = [Phone(number=p.number, whatsapp=p.whatsapp, position=i, **stamp) for i, p in enumerate(draft.phones)]
     row.languages = [
         LanguageSkill(language=lang.language, level=lang.level.value, position=i, **stamp)
         for i, lang in enumerate(draft.languages)
@@ -141,8 +139,7 @@ def to_draft(row: Beneficiary) -> BeneficiaryDraft:
     values["languages"] = [LanguageEntry(lang.language, LanguageLevel(lang.level)) for lang in row.languages]
     values["diplomas"] = [d.title for d in row.diplomas]
     values["skills"] = [
-        SkillEntry(s.name, SkillSector(s.sector), SkillLevel(s.level), s.years, s.certified)
-        for s in row.skills
+        SkillEntry(s.name, SkillSector(s.sector), SkillLevel(s.level), s.years, s.certified) for s in row.skills
     ]
     values["experiences"] = [
         ExperienceEntry(e.job, e.employer, e.country, e.start_year, e.end_year) for e in row.experiences

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from sqlalchemy import ColumnElement, Row, Select, and_, exists, func, select
+from sqlalchemy import ColumnElement, Row, Select, and_, exists, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from hubdesk.db.database import Database
@@ -61,37 +61,55 @@ def list_filters(query: BeneficiaryQuery) -> list[ColumnElement[bool]]:
     return conditions
 
 
+def _matches_up_to(session: Session, token: str, cap: int) -> int:
+    """How many keys start with ``token``, counting no further than ``cap`` (an index range scan)."""
+    keys = select(SearchKey.key).where(_prefix(SearchKey.key, token)).limit(cap).subquery()
+    return session.scalar(select(func.count()).select_from(keys)) or 0
+
+
 def search_ids(session: Session, query: BeneficiaryQuery, limit: int) -> list[str]:
     """Ids of the people every token of the text is a prefix of, best key order first, at most ``limit``.
 
-    The scan walks the key index in order and stops as soon as enough distinct people were found,
-    so a one-letter prefix costs no more than a full name.
+    The scan walks the key index in order, a batch at a time, and stops as soon as enough distinct
+    people passed the filters, so a one-letter prefix costs no more than a full name. The key scan
+    and the filters are two queries on purpose: joined, a planner may start from the people table
+    and sort every match.
     """
     tokens = query_tokens(query.text)
     if not tokens:
         return []
+    if len(tokens) > 1:
+        # The rarest token drives the scan: "mohamed diallo" walks the Diallos, not every Mohamed.
+        tokens.sort(key=lambda token: (_matches_up_to(session, token, 5000), -len(token)))
     driver = aliased(SearchKey)
-    statement = (
-        select(driver.beneficiary_id)
-        .join(Beneficiary, Beneficiary.id == driver.beneficiary_id)
-        .where(_prefix(driver.key, tokens[0]), *list_filters(query))
-        .order_by(driver.key)
-    )
+    statement = select(driver.key, driver.beneficiary_id).where(_prefix(driver.key, tokens[0]))
     for token in tokens[1:]:
         other = aliased(SearchKey)
         statement = statement.where(
             exists().where(other.beneficiary_id == driver.beneficiary_id, _prefix(other.key, token))
         )
+    statement = statement.order_by(driver.key, driver.beneficiary_id)
+    filters = list_filters(query)
     found: dict[str, None] = {}
-    batch = limit * 3
-    offset = 0
+    batch = max(limit * 2, 50)
+    after: tuple[str, str] | None = None
     while len(found) < limit:
-        ids = list(session.scalars(statement.limit(batch).offset(offset)))
-        for beneficiary_id in ids:
-            found.setdefault(beneficiary_id, None)
-        if len(ids) < batch:
+        page = statement
+        if after is not None:
+            page = page.where(
+                or_(driver.key > after[0], and_(driver.key == after[0], driver.beneficiary_id > after[1]))
+            )
+        rows = session.execute(page.limit(batch)).all()
+        if not rows:
             break
-        offset += batch
+        after = (rows[-1][0], rows[-1][1])
+        candidates = [r[1] for r in rows if r[1] not in found]
+        kept = set(session.scalars(select(Beneficiary.id).where(Beneficiary.id.in_(candidates), *filters)))
+        for beneficiary_id in candidates:
+            if beneficiary_id in kept:
+                found.setdefault(beneficiary_id, None)
+        if len(rows) < batch:
+            break
     return list(found)[:limit]
 
 

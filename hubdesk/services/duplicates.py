@@ -60,9 +60,7 @@ def _load_facts(session: Session, ids: Iterable[str]) -> dict[str, DuplicateCand
     for start in range(0, len(ids), 500):
         chunk = ids[start : start + 500]
         for beneficiary_id, number in session.execute(
-            select(Phone.beneficiary_id, Phone.number)
-            .where(Phone.beneficiary_id.in_(chunk))
-            .order_by(Phone.position)
+            select(Phone.beneficiary_id, Phone.number).where(Phone.beneficiary_id.in_(chunk)).order_by(Phone.position)
         ):
             phones[beneficiary_id].append(number)
         for row in session.execute(
@@ -107,9 +105,7 @@ def _facts(candidate: DuplicateCandidate) -> PersonFacts:
     )
 
 
-def _scored(
-    candidate: DuplicateCandidate, score: int, reasons: tuple[MatchReason, ...]
-) -> DuplicateCandidate:
+def _scored(candidate: DuplicateCandidate, score: int, reasons: tuple[MatchReason, ...]) -> DuplicateCandidate:
     return replace(candidate, score=score, reasons=reasons)
 
 
@@ -127,13 +123,14 @@ def find_matches(
 
 
 class DuplicateService:
-    def __init__(self, database: Database, actor: Callable[[], Actor]) -> None:
+    def __init__(self, database: Database, actor: Callable[[], Actor], today: Callable[[], date] = date.today) -> None:
         self._db = database
         self._actor = actor
+        self._today = today
 
     def check(self, draft: BeneficiaryDraft, exclude_id: str | None = None) -> list[DuplicateCandidate]:
         """Likely existing records of the person being typed, best first (the draft may be incomplete)."""
-        cleaned, _errors = validate_beneficiary(draft, date.today())
+        cleaned, _errors = validate_beneficiary(draft, self._today())
         with self._db.unit_of_work() as uow:
             return find_matches(uow.session, cleaned, exclude_id)
 
@@ -142,9 +139,7 @@ class DuplicateService:
         self._coordinator()
         with self._db.unit_of_work() as uow:
             session = uow.session
-            live = select(Beneficiary.id).where(
-                Beneficiary.deleted_at.is_(None), Beneficiary.merged_into_id.is_(None)
-            )
+            live = select(Beneficiary.id).where(Beneficiary.deleted_at.is_(None), Beneficiary.merged_into_id.is_(None))
             sizes = (
                 select(MatchKey.key)
                 .where(MatchKey.beneficiary_id.in_(live))
@@ -160,9 +155,7 @@ class DuplicateService:
             ):
                 blocks[key].append(beneficiary_id)
             pairs = {tuple(sorted(p)) for ids in blocks.values() for p in combinations(ids, 2)}
-            refused = {
-                (a, b) for a, b in session.execute(select(NotDuplicate.first_id, NotDuplicate.second_id))
-            }
+            refused = {(a, b) for a, b in session.execute(select(NotDuplicate.first_id, NotDuplicate.second_id))}
             pairs -= refused
             people = _load_facts(session, {i for pair in pairs for i in pair})
             found = []

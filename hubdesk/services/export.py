@@ -10,7 +10,6 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from openpyxl import Workbook
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -62,14 +61,10 @@ def _records(session: Session, query: BeneficiaryQuery) -> Iterator[dict[str, An
     phones: dict[str, list[str]] = defaultdict(list)
     live = select(Beneficiary.id).where(*list_filters(query))
     for beneficiary_id, number in session.execute(
-        select(Phone.beneficiary_id, Phone.number)
-        .where(Phone.beneficiary_id.in_(live))
-        .order_by(Phone.position)
+        select(Phone.beneficiary_id, Phone.number).where(Phone.beneficiary_id.in_(live)).order_by(Phone.position)
     ):
         phones[beneficiary_id].append(number)
-    statement = (
-        select(Beneficiary).where(*list_filters(query)).order_by(Beneficiary.sort_name, Beneficiary.code)
-    )
+    statement = select(Beneficiary).where(*list_filters(query)).order_by(Beneficiary.sort_name, Beneficiary.code)
     for row in session.scalars(statement.execution_options(yield_per=1000)):
         yield {
             "code": row.code,
@@ -149,6 +144,8 @@ def _write_csv(path: Path, records: Iterator[dict[str, Any]]) -> int:
 
 
 def _write_xlsx(path: Path, records: Iterator[dict[str, Any]]) -> int:
+    from openpyxl import Workbook  # imported here: it costs a tenth of a second at start-up
+
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet("beneficiaries")
     sheet.append(list(COLUMNS))

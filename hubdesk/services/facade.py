@@ -26,7 +26,7 @@ class Services:
         self.settings = SettingsService(database)
         self.beneficiaries = BeneficiaryService(database, self.actor, today)
         self.search = BeneficiarySearch(database)
-        self.duplicates = DuplicateService(database, self.actor)
+        self.duplicates = DuplicateService(database, self.actor, today)
         self.exports = ExportService(database, self.actor)
 
     def login(self, username: str, password: str) -> UserInfo:

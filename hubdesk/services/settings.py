@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -12,6 +14,7 @@ from hubdesk.domain.codes import DEFAULT_SITE
 SITE_CODE = "site_code"
 ORGANISATION = "organisation_name"
 DEMO = "demo"  # "1" in a database made by `hubdesk demo`
+DEMO_ACCOUNTS = "demo_accounts"  # JSON list of [user name, full name, role] shown at log-in
 
 
 def read_setting(session: Session, key: str, default: str = "") -> str:
@@ -40,3 +43,17 @@ class SettingsService:
 
     def is_demo(self) -> bool:
         return self.get(DEMO) == "1"
+
+    def demo_accounts(self) -> list[tuple[str, str, str]]:
+        """(user name, full name, role) of a demo database's accounts; [] for a real database."""
+        if not self.is_demo():
+            return []
+        try:
+            entries = json.loads(self.get(DEMO_ACCOUNTS) or "[]")
+        except ValueError:
+            return []
+        return [
+            (e[0], e[1], e[2])
+            for e in entries
+            if isinstance(e, list) and len(e) == 3 and all(isinstance(part, str) for part in e)
+        ]

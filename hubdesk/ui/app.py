@@ -6,12 +6,13 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QLocale
+from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from hubdesk import __version__
 from hubdesk.db.database import open_database
 from hubdesk.domain.errors import DatabaseUnavailable
-from hubdesk.services.demo import demo_accounts
+from hubdesk.resources import font_files
 from hubdesk.services.facade import Services
 from hubdesk.ui.login_dialog import FirstAdministratorDialog, LoginDialog
 from hubdesk.ui.main_window import MainWindow
@@ -26,6 +27,9 @@ def application() -> QApplication:
     app.setApplicationVersion(__version__)
     app.setOrganizationName("HUB Tanger")
     QLocale.setDefault(QLocale(QLocale.Language.French, QLocale.Country.Morocco))
+    # Amiri is bundled so that Arabic names render even where the system has no Arabic font.
+    for path in font_files():
+        QFontDatabase.addApplicationFont(str(path))
     return app
 
 
@@ -34,8 +38,7 @@ def start(services: Services) -> MainWindow | None:
     if services.accounts.needs_first_administrator():
         dialog: QDialog = FirstAdministratorDialog(services)
     else:
-        accounts = demo_accounts(services.database) if services.settings.is_demo() else []
-        dialog = LoginDialog(services, accounts)
+        dialog = LoginDialog(services, services.settings.demo_accounts())
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     return MainWindow(services)

@@ -62,9 +62,7 @@ class BeneficiaryListPage(QWidget):
         self.model = BeneficiaryTableModel(services.search, self)
 
         self.search_edit = QLineEdit()
-        self.search_edit.setPlaceholderText(
-            self.tr("Search by name (Latin or Arabic), code, phone or document…")
-        )
+        self.search_edit.setPlaceholderText(self.tr("Search by name (Latin or Arabic), code, phone or document…"))
         self.search_edit.setClearButtonEnabled(True)
         self._timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._timer.timeout.connect(self.apply_filters)
@@ -178,9 +176,7 @@ class BeneficiaryListPage(QWidget):
         self.model.set_query(query)
         total = self.model.total
         if query.is_search() and total >= query.search_limit:
-            text = self.tr(
-                "More than %n people match: type more to narrow the search.", "", query.search_limit
-            )
+            text = self.tr("More than %n people match: type more to narrow the search.", "", query.search_limit)
         else:
             text = self.tr("%n people", "", total)
         self.count_label.setText(text)
@@ -239,18 +235,10 @@ class BeneficiaryListPage(QWidget):
         """Export what the list shows (its filters; search text aside) and say how many were written."""
         fmt = path.suffix.lower().lstrip(".")
         if fmt not in {"xlsx", "csv", "json"}:
-            fmt = (
-                "csv"
-                if "csv" in chosen_filter.lower()
-                else "json"
-                if "json" in chosen_filter.lower()
-                else "xlsx"
-            )
+            fmt = "csv" if "csv" in chosen_filter.lower() else "json" if "json" in chosen_filter.lower() else "xlsx"
             path = path.with_suffix("." + fmt)
         try:
-            count = self._services.exports.export_beneficiaries(
-                path, fmt, replace(self.current_query(), text="")
-            )
+            count = self._services.exports.export_beneficiaries(path, fmt, replace(self.current_query(), text=""))
         except HubdeskError as exc:
             QMessageBox.warning(self, self.tr("Export failed"), str(exc))
             return None

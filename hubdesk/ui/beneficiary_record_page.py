@@ -69,6 +69,7 @@ class BeneficiaryRecordPage(QWidget):
         splitter.addWidget(history_box)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
+        splitter.setSizes([520, 200])  # the profile first; the history is there to consult
 
         header = QHBoxLayout()
         titles = QVBoxLayout()
@@ -101,7 +102,7 @@ class BeneficiaryRecordPage(QWidget):
     def _render(self, record: BeneficiaryRecord) -> None:
         d = record.draft
         name = f"{d.first_name} {d.last_name}"
-        self.title.setText(f"{name}   {d.arabic_name}".strip())
+        self.title.setText(f"{name}   {labels.isolate(d.arabic_name)}".strip())
         self.subtitle.setText(
             self.tr("%1 · registered on %2 by %3 · counsellor: %4")
             .replace("%1", record.code)
@@ -129,9 +130,7 @@ class BeneficiaryRecordPage(QWidget):
                 (self.tr("Arrived in Morocco"), str(d.arrival_year or "")),
                 (
                     self.tr("Identity document"),
-                    " ".join(
-                        x for x in (labels.id_document_type(d.id_document_type), d.id_document_number) if x
-                    ),
+                    " ".join(x for x in (labels.id_document_type(d.id_document_type), d.id_document_number) if x),
                 ),
                 (self.tr("Document expires"), labels.short_date(d.id_document_expiry)),
             ],
@@ -141,9 +140,7 @@ class BeneficiaryRecordPage(QWidget):
             [
                 (
                     self.tr("Phones"),
-                    ", ".join(
-                        format_phone(p.number) + (" (WhatsApp)" if p.whatsapp else "") for p in d.phones
-                    ),
+                    ", ".join(format_phone(p.number) + (" (WhatsApp)" if p.whatsapp else "") for p in d.phones),
                 ),
                 (self.tr("E-mail"), d.email),
                 (self.tr("Neighbourhood"), d.neighbourhood),
@@ -155,10 +152,7 @@ class BeneficiaryRecordPage(QWidget):
             [
                 (
                     self.tr("Languages"),
-                    ", ".join(
-                        f"{labels.language(x.language)} ({labels.language_level(x.level)})"
-                        for x in d.languages
-                    ),
+                    ", ".join(f"{labels.language(x.language)} ({labels.language_level(x.level)})" for x in d.languages),
                 ),
                 (self.tr("Education"), labels.education_level(d.education_level)),
                 (self.tr("Diplomas"), "; ".join(d.diplomas)),

@@ -19,7 +19,7 @@ def describe(person: DuplicateCandidate) -> str:
     parts = [
         person.code,
         f"{person.first_name} {person.last_name}",
-        person.arabic_name,
+        labels.isolate(person.arabic_name),
         labels.birth(person.birth_date, person.birth_year),
     ]
     return " · ".join(p for p in parts if p)
@@ -54,9 +54,7 @@ class DuplicatePairsModel(QAbstractTableModel):
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._headers)
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self._headers[section]
         return None

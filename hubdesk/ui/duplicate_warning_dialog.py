@@ -103,9 +103,7 @@ class DuplicateCandidateModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._titles)
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
             return self._titles[section]
         return None
@@ -160,8 +158,7 @@ class DuplicateWarningDialog(QDialog):
             intro = self.tr("This person may already be registered. Check before saving a new record.")
         else:
             intro = self.tr(
-                "This person may already be registered: {count} records look alike. "
-                "Check before saving a new record."
+                "This person may already be registered: {count} records look alike. Check before saving a new record."
             ).format(count=count)
         self.intro = QLabel(intro, self)
         self.intro.setWordWrap(True)

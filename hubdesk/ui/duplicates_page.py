@@ -133,11 +133,7 @@ class DuplicatesPage(QWidget):
         if pair is None:
             return
         keep, drop = (pair.first, pair.second) if keep_first else (pair.second, pair.first)
-        question = (
-            self.tr("Keep %1 and merge %2 into it?")
-            .replace("%1", describe(keep))
-            .replace("%2", describe(drop))
-        )
+        question = self.tr("Keep %1 and merge %2 into it?").replace("%1", describe(keep)).replace("%2", describe(drop))
         if not self._confirm(question):
             return
         try:

@@ -20,9 +20,7 @@ class SituationSection(IntakeSection):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.title = self.tr("Situation")
-        self.occupation = ChoiceCombo(
-            [(o, labels.occupation(o)) for o in Occupation], self.tr("Choose…"), parent=self
-        )
+        self.occupation = ChoiceCombo([(o, labels.occupation(o)) for o in Occupation], self.tr("Choose…"), parent=self)
         self.occupation.setMaximumWidth(CHOICE_WIDTH)
         self.add_field(self.tr("Current occupation"), self.occupation, "occupation")
         self.has_disability = QCheckBox(self.tr("The person lives with a disability"), self)
@@ -65,15 +63,11 @@ class HubSection(IntakeSection):
         self.title = self.tr("HUB")
         self.registered_on = DateField(self)
         self.add_field(self.tr("Registration date"), self.registered_on, "registered_on")
-        self.heard_from = ChoiceCombo(
-            [(h, labels.heard_from(h)) for h in HeardFrom], self.tr("Choose…"), parent=self
-        )
+        self.heard_from = ChoiceCombo([(h, labels.heard_from(h)) for h in HeardFrom], self.tr("Choose…"), parent=self)
         self.heard_from.setMaximumWidth(CHOICE_WIDTH)
         self.add_field(self.tr("Heard of the HUB through"), self.heard_from, "heard_from")
         self.referring_organisation = QLineEdit(self)
-        self.add_field(
-            self.tr("Referring organisation"), self.referring_organisation, "referring_organisation"
-        )
+        self.add_field(self.tr("Referring organisation"), self.referring_organisation, "referring_organisation")
         self.counsellor = ChoiceCombo([(None, self.tr("Not assigned")), *counsellors], parent=self)
         self.counsellor.setMaximumWidth(CHOICE_WIDTH)
         self.add_field(self.tr("Assigned counsellor"), self.counsellor, "counsellor_id")

@@ -120,8 +120,7 @@ class IntakeDialog(QDialog):
         self.minimal_notice.setStyleSheet(_NOTICE_STYLE)
         self.minimal_notice_label = QLabel(
             self.tr(
-                "Without consent to case follow-up only a minimal record is kept: "
-                "the other sections will not be saved."
+                "Without consent to case follow-up only a minimal record is kept: the other sections will not be saved."
             ),
             self.minimal_notice,
         )
@@ -394,9 +393,7 @@ class IntakeDialog(QDialog):
         self.saved = saved
         self._leaving = True
         if saved.warnings:
-            text = "\n\n".join(
-                [self.tr("Saved as {code}.").format(code=saved.code), *map(_message, saved.warnings)]
-            )
+            text = "\n\n".join([self.tr("Saved as {code}.").format(code=saved.code), *map(_message, saved.warnings)])
             self._inform(self.tr("Saved"), text)
         self.beneficiary_saved.emit(saved.id)
         self.accept()

@@ -78,7 +78,5 @@ class DuplicateWatch(QObject):
         if count == 1:
             self.banner.setText(self.tr("1 possible existing record — check before saving"))
         else:
-            self.banner.setText(
-                self.tr("{count} possible existing records — check before saving").format(count=count)
-            )
+            self.banner.setText(self.tr("{count} possible existing records — check before saving").format(count=count))
         self.banner.setVisible(bool(count))

@@ -99,20 +99,14 @@ class IdentitySection(IntakeSection):
         self.arrival_year.setMaximumWidth(SHORT_WIDTH)
         self.add_field(self.tr("Year of arrival in Morocco"), self.arrival_year, "arrival_year")
 
-        self.id_document_type = ChoiceCombo(
-            [(t, labels.id_document_type(t)) for t in IdDocumentType], parent=self
-        )
+        self.id_document_type = ChoiceCombo([(t, labels.id_document_type(t)) for t in IdDocumentType], parent=self)
         self.id_document_type.setMaximumWidth(CHOICE_WIDTH)
         self.add_field(self.tr("Identity document"), self.id_document_type, "id_document_type")
         self.id_document_number = QLineEdit(self)
         self.id_document_number.setMaximumWidth(2 * SHORT_WIDTH)
-        self._number_box = self.add_field(
-            self.tr("Document number"), self.id_document_number, "id_document_number"
-        )
+        self._number_box = self.add_field(self.tr("Document number"), self.id_document_number, "id_document_number")
         self.id_document_expiry = DateField(self)
-        self._expiry_box = self.add_field(
-            self.tr("Document expiry"), self.id_document_expiry, "id_document_expiry"
-        )
+        self._expiry_box = self.add_field(self.tr("Document expiry"), self.id_document_expiry, "id_document_expiry")
         self.id_document_type.currentIndexChanged.connect(self._update_document_fields)
         self._minimal = False
 
@@ -251,9 +245,7 @@ class LanguagesSection(IntakeSection):
         self.diplomas.set_rows([{"title": title} for title in draft.diplomas])
 
     def store(self, draft: BeneficiaryDraft) -> None:
-        draft.languages = [
-            LanguageEntry(row["language"] or "", row["level"]) for row in self.languages.rows()
-        ]
+        draft.languages = [LanguageEntry(row["language"] or "", row["level"]) for row in self.languages.rows()]
         draft.education_level = self.education_level.value()
         draft.diplomas = [row["title"] for row in self.diplomas.rows()]
 

@@ -164,6 +164,11 @@ def short_date(value: date | None) -> str:
     return QLocale().toString(QDate(value.year, value.month, value.day), QLocale.FormatType.ShortFormat)
 
 
+def isolate(text: str) -> str:
+    """Text of either direction kept whole inside a line of the other (Unicode first-strong isolate)."""
+    return f"\u2068{text}\u2069" if text else ""
+
+
 def birth(birth_date: date | None, birth_year: int | None) -> str:
     """A full date when known, else the year alone."""
     if birth_date is not None:

@@ -49,9 +49,7 @@ class LoginDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("User name:"), self.username)
         form.addRow(self.tr("Password:"), self.password)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Log in"))
         buttons.accepted.connect(self.try_login)
         buttons.rejected.connect(self.reject)
@@ -120,9 +118,7 @@ class FirstAdministratorDialog(QDialog):
         form.addRow(self.tr("Full name:"), self.full_name)
         form.addRow(self.tr("Password (10 characters or more):"), self.password)
         form.addRow(self.tr("Password again:"), self.confirm)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Create the account"))
         buttons.accepted.connect(self.create_account)
         buttons.rejected.connect(self.reject)

@@ -44,6 +44,10 @@ class MainWindow(QMainWindow):
         self.nav = QListWidget()
         self.nav.setFixedWidth(200)
         self.nav.setObjectName("navigation")
+        self.nav.setStyleSheet(
+            "QListWidget#navigation { font-size: 11pt; border: none; background: palette(base); }"
+            "QListWidget#navigation::item { padding: 10px 12px; }"
+        )
         self._pages: list[QWidget] = []
         self._add_page(self.tr("Home"), self.home)
         self._add_page(self.tr("Beneficiaries"), self.beneficiaries)
@@ -84,9 +88,7 @@ class MainWindow(QMainWindow):
         who = user.full_name + f" ({labels.role(user.role)})" if user else ""
         self.statusBar().addWidget(QLabel(self.tr("Logged in: %1").replace("%1", who)))
         self.statusBar().addPermanentWidget(
-            QLabel(
-                self.tr("Database: %1").replace("%1", services.database.label) + f"  ·  hubdesk {__version__}"
-            )
+            QLabel(self.tr("Database: %1").replace("%1", services.database.label) + f"  ·  hubdesk {__version__}")
         )
         self.nav.setCurrentRow(0)
 
@@ -153,6 +155,8 @@ class MainWindow(QMainWindow):
     def _saved(self, beneficiary_id: str) -> None:
         self._records_changed()
         self.open_beneficiary(beneficiary_id)
+        if self.record.record is not None:
+            self.statusBar().showMessage(self.tr("Saved: %1").replace("%1", self.record.record.code), 8000)
 
     @Slot()
     def _records_changed(self) -> None:

@@ -247,7 +247,7 @@ class RowListEditor(QWidget):
         if column.kind is ColumnKind.INT:
             texts += [str(column.maximum), self.tr("unknown")]
         widest = max(metrics.horizontalAdvance(text) for text in texts)
-        return min(widest + 44, 240)
+        return min(widest + (34 if column.kind is ColumnKind.INT else 44), 200)
 
     def rows(self) -> list[dict[str, Any]]:
         return self.model.rows()

@@ -54,9 +54,7 @@ def search_queries(services: Services, rng: random.Random, count: int) -> dict[s
     sample = rng.sample(people, min(count, len(people)))
     arabic = [p for p in people if p.arabic_name]
     queries: dict[str, list[str]] = {f"prefix {n}": [] for n in (1, 2, 3, 4)}
-    queries.update(
-        {"full name": [], "arabic prefix 2-4": [], "arabic full name": [], "code": [], "phone": []}
-    )
+    queries.update({"full name": [], "arabic prefix 2-4": [], "arabic full name": [], "code": [], "phone": []})
     for person in sample:
         token = names.search_tokens(person.last_name)[0]
         for n in (1, 2, 3, 4):
@@ -64,9 +62,7 @@ def search_queries(services: Services, rng: random.Random, count: int) -> dict[s
         queries["full name"].append(f"{person.first_name} {person.last_name}")
         queries["code"].append(person.code)
         if person.phone:
-            queries["phone"].append(
-                "0" + person.phone[4:10] if person.phone.startswith("+212") else person.phone[:8]
-            )
+            queries["phone"].append("0" + person.phone[4:10] if person.phone.startswith("+212") else person.phone[:8])
     for person in rng.sample(arabic, min(count, len(arabic))):
         token = names.search_tokens(person.arabic_name)[-1]
         queries["arabic prefix 2-4"].append(token[: rng.randint(2, 4)])
@@ -208,9 +204,7 @@ def machine() -> str:
     )
 
 
-def render(
-    size: int, generation_s: float, r: dict[str, object], startup: dict[str, tuple[float, float]]
-) -> str:
+def render(size: int, generation_s: float, r: dict[str, object], startup: dict[str, tuple[float, float]]) -> str:
     def status(ok: bool) -> str:
         return "pass" if ok else "**miss**"
 

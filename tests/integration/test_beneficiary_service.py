@@ -114,9 +114,7 @@ def test_an_update_without_changes_writes_no_event(services: Services) -> None:
         "221771234567",
     ],
 )
-def test_search_finds_by_name_code_and_phone_whatever_the_case_or_order(
-    services: Services, typed: str
-) -> None:
+def test_search_finds_by_name_code_and_phone_whatever_the_case_or_order(services: Services, typed: str) -> None:
     services.beneficiaries.create(person())
     services.beneficiaries.create(
         person("Mohamed", "El Amrani", nationality="MA", phones=[], migration_status=MigrationStatus.MOROCCAN)
@@ -182,9 +180,7 @@ def test_home_counts_and_recently_seen(services: Services) -> None:
 
 
 def test_a_read_only_user_cannot_register(services: Services) -> None:
-    services.accounts.create_user(
-        services.actor(), "lecture", "Lecture Seule", "long-enough-1", Role.READ_ONLY
-    )
+    services.accounts.create_user(services.actor(), "lecture", "Lecture Seule", "long-enough-1", Role.READ_ONLY)
     services.login("lecture", "long-enough-1")
     with pytest.raises(PermissionDenied):
         services.beneficiaries.create(person())

@@ -23,15 +23,17 @@ def test_upgrade_from_empty_equals_the_models(database: Database) -> None:
     assert migrate.current_revision(database.engine) == migrate.head_revision()
 
 
+def test_the_head_constant_is_the_head_of_the_migration_scripts() -> None:
+    assert migrate.script_head() == migrate.HEAD_REVISION
+
+
 def test_sqlite_runs_in_wal_mode_with_foreign_keys(database: Database) -> None:
     with database.engine.connect() as connection:
         assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
 
 
-def test_an_older_database_is_copied_before_it_is_upgraded(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_an_older_database_is_copied_before_it_is_upgraded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     open_database(tmp_path).close()
     # The code now knows a newer head than the file: the file must be copied before upgrading.
     monkeypatch.setattr(migrate, "head_revision", lambda: "0002_future")

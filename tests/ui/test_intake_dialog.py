@@ -70,8 +70,9 @@ def open_intake(
     def opener(beneficiary_id: str | None = None) -> IntakeDialog:
         dialog = IntakeDialog(services, beneficiary_id)
         qtbot.addWidget(dialog)
-        dialog.show()
-        qtbot.waitExposed(dialog)
+        with qtbot.waitActive(dialog):  # active, as on a desk: shortcuts and pop-ups work
+            dialog.show()
+            dialog.activateWindow()
         opened.append(dialog)
         return dialog
 
@@ -94,9 +95,7 @@ def type_text(widget: QWidget, text: str) -> None:
     """Type any text, Arabic and accents included (``keyClicks`` only knows ASCII)."""
     for char in text:
         for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-            QApplication.sendEvent(
-                widget, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, char)
-            )
+            QApplication.sendEvent(widget, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, char))
 
 
 def retype(widget: QWidget, text: str) -> None:
@@ -332,6 +331,23 @@ def test_a_near_identical_person_brings_up_the_duplicate_warning(
     assert len(services.search.search("Alaoui")) == 2
 
 
+def test_the_banner_opens_the_same_warning(
+    qtbot: QtBot, services: Services, open_intake: Callable[..., IntakeDialog]
+) -> None:
+    register(services, "Mohammed", "Alaoui", date(1995, 3, 12), phone="0612345678")
+    dialog = open_intake()
+    tick_follow_up(qtbot, dialog)
+    show(dialog, dialog.contact)
+    type_in_new_row(qtbot, dialog.contact.phones, "06 12 34 56 78")
+    qtbot.waitUntil(lambda: dialog.duplicate_banner.isVisible())
+    qtbot.mouseClick(dialog.duplicate_banner, Qt.MouseButton.LeftButton)
+    warning = dialog.duplicate_dialog
+    assert warning is not None
+    assert "same phone" in warning.model.index(0, warning.model.REASONS).data()
+    qtbot.keyClick(warning, Qt.Key.Key_Escape)
+    assert dialog.duplicate_dialog is None and dialog.isVisible()
+
+
 def test_opening_the_existing_record_instead_asks_first_and_saves_nothing(
     qtbot: QtBot, services: Services, answers: Answers, open_intake: Callable[..., IntakeDialog]
 ) -> None:
@@ -452,3 +468,22 @@ def test_enter_saves(qtbot: QtBot, services: Services, open_intake: Callable[...
     with qtbot.waitSignal(dialog.beneficiary_saved):
         qtbot.keyClick(dialog.identity.last_name, Qt.Key.Key_Return)
     assert len(services.search.search("Diallo")) == 1
+
+
+def test_ctrl_enter_saves_even_from_a_note(
+    qtbot: QtBot, services: Services, open_intake: Callable[..., IntakeDialog]
+) -> None:
+    dialog = open_intake()
+    type_identity(qtbot, dialog)
+    tick_follow_up(qtbot, dialog)
+    show(dialog, dialog.situation)
+    click_box(qtbot, dialog.situation.has_disability)
+    note = dialog.situation.disability_note
+    note.setFocus()
+    qtbot.keyClicks(note, "Needs a ground-floor room")
+    qtbot.keyClick(note, Qt.Key.Key_Return)  # a new line in the note, not a save
+    assert dialog.isVisible()
+    with qtbot.waitSignal(dialog.beneficiary_saved) as saved:
+        qtbot.keyClick(note, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    draft = services.beneficiaries.get(saved.args[0], record_view=False).draft
+    assert draft.has_disability and draft.disability_note == "Needs a ground-floor room"

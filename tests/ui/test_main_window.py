@@ -96,3 +96,14 @@ def test_export_writes_the_file_and_says_how_many(
     assert count == 2
     assert (tmp_path / "list.csv").read_text(encoding="utf-8-sig").count("TNG-2026-") == 2
     assert said and "2" in said[0]
+
+
+def test_ctrl_n_opens_a_new_intake_and_a_save_opens_the_new_record(qtbot: QtBot, window: MainWindow) -> None:
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    intake = window.intake
+    assert intake is not None and intake.isVisible()
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert window.intake is intake  # a second Ctrl+N brings the open form forward, it never opens another
+    window._saved(window.beneficiaries.model.row_at(0).id)  # type: ignore[union-attr]
+    assert window.stack.currentWidget() is window.record
+    assert "Saved: TNG-" in window.statusBar().currentMessage()

@@ -14,9 +14,7 @@ from hubdesk.domain.languages import (
 
 
 def _plain(name: str) -> str:
-    return "".join(
-        ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch)
-    ).casefold()
+    return "".join(ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch)).casefold()
 
 
 @pytest.mark.parametrize(("lang", "morocco"), [("fr", "Maroc"), ("ar", "المغرب"), ("en", "Morocco")])

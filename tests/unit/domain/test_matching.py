@@ -203,9 +203,7 @@ BORN = date(1995, 6, 12)
 
 
 def test_near_identical_person_with_same_birth_date_scores_high() -> None:
-    result = match_score(
-        person("Mohamed El Amrani", birth_date=BORN), person("Mohammed Elamrani", birth_date=BORN)
-    )
+    result = match_score(person("Mohamed El Amrani", birth_date=BORN), person("Mohammed Elamrani", birth_date=BORN))
     assert result.score >= 80
     assert result.reasons == (MatchReason.NAME, MatchReason.SAME_BIRTH_DATE)
 
@@ -296,9 +294,7 @@ def test_first_of_january_only_tells_the_year() -> None:
     )
     assert same.reasons == (MatchReason.SAME_BIRTH_YEAR,)
     assert same.score < DUPLICATE_THRESHOLD
-    other_day = match_score(
-        person("Mohamed Diallo", birth_date=placeholder), person("Mohamed Diallo", birth_date=BORN)
-    )
+    other_day = match_score(person("Mohamed Diallo", birth_date=placeholder), person("Mohamed Diallo", birth_date=BORN))
     assert MatchReason.DIFFERENT_BIRTH_DATE not in other_day.reasons
 
 

@@ -137,9 +137,7 @@ def test_skeleton_unifies_spellings(spellings: list[str], expected: str) -> None
     assert {skeleton(normalize(spelling)) for spelling in spellings} == {expected}
 
 
-@pytest.mark.parametrize(
-    ("token", "expected"), [("ba", "b"), ("ai", "a"), ("aya", "a"), ("آية", "a"), ("", "")]
-)
+@pytest.mark.parametrize(("token", "expected"), [("ba", "b"), ("ai", "a"), ("aya", "a"), ("آية", "a"), ("", "")])
 def test_skeleton_of_a_token_without_consonants_is_its_first_letter(token: str, expected: str) -> None:
     assert skeleton(normalize(token)) == expected
 

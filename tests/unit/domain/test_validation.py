@@ -487,9 +487,7 @@ RULES: list[tuple[str, Change, str, str]] = [
 ]
 
 
-@pytest.mark.parametrize(
-    ("change", "key", "message"), [rule[1:] for rule in RULES], ids=[rule[0] for rule in RULES]
-)
+@pytest.mark.parametrize(("change", "key", "message"), [rule[1:] for rule in RULES], ids=[rule[0] for rule in RULES])
 def test_rule(change: Change, key: str, message: str) -> None:
     draft = change(valid_draft())
     before = copy.deepcopy(draft)
@@ -631,9 +629,7 @@ def test_empty_rows_dropped() -> None:
     )
     cleaned, errors = validate_beneficiary(draft, TODAY)
     assert errors == {}
-    assert (
-        cleaned.phones == cleaned.languages == cleaned.diplomas == cleaned.skills == cleaned.experiences == []
-    )
+    assert cleaned.phones == cleaned.languages == cleaned.diplomas == cleaned.skills == cleaned.experiences == []
 
 
 def test_duplicate_phones_merged_keep_whatsapp() -> None:

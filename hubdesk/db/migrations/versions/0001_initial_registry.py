@@ -114,8 +114,8 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_beneficiary_id_document_number'), ['id_document_number'], unique=False)
         batch_op.create_index(batch_op.f('ix_beneficiary_migration_status'), ['migration_status'], unique=False)
         batch_op.create_index(batch_op.f('ix_beneficiary_nationality'), ['nationality'], unique=False)
-        batch_op.create_index('ix_beneficiary_registered', ['deleted_at', 'registered_on'], unique=False)
-        batch_op.create_index('ix_beneficiary_sort', ['deleted_at', 'sort_name'], unique=False)
+        batch_op.create_index('ix_beneficiary_registered', ['registered_on'], unique=False)
+        batch_op.create_index('ix_beneficiary_sort', ['sort_name'], unique=False)
 
     op.create_table('beneficiary_diploma',
     sa.Column('title', sa.String(length=200), nullable=False),

@@ -1,0 +1,106 @@
+"""Regenerates the screenshots of docs/screenshots/ from a fresh demo database (offscreen Qt).
+
+    python docs/screenshots/make_screenshots.py
+
+Each picture is the real window grabbed after the same clicks a person would make.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtWidgets import QApplication, QTabWidget, QWidget
+
+from hubdesk.db.database import open_database
+from hubdesk.services.demo import DEMO_PASSWORD, generate_demo
+from hubdesk.services.facade import Services
+from hubdesk.ui.app import application
+from hubdesk.ui.intake_dialog import IntakeDialog
+from hubdesk.ui.login_dialog import LoginDialog
+from hubdesk.ui.main_window import MainWindow
+
+OUT = Path(__file__).resolve().parent
+
+
+def settle(app: QApplication, ms: int = 150) -> None:
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+    app.processEvents()
+
+
+def save(widget: QWidget, name: str, app: QApplication) -> None:
+    settle(app)
+    path = OUT / f"{name}.png"
+    widget.grab().save(str(path))
+    print(path)
+
+
+def main() -> int:
+    app = application()
+    folder = Path(tempfile.mkdtemp(prefix="hubdesk-shots-"))
+    database = open_database(folder)
+    generate_demo(database, size=1500, seed=2026)
+    services = Services(database)
+
+    login = LoginDialog(services, services.settings.demo_accounts())
+    login.password.setText(DEMO_PASSWORD)
+    login.show()
+    save(login, "login", app)
+    login.close()
+
+    services.login("coordination", DEMO_PASSWORD)
+    window = MainWindow(services)
+    window.resize(1280, 800)
+    window.show()
+    page = window.beneficiaries
+    window.show_list()
+    first = page.model.row_at(3)
+    assert first is not None
+    window.open_beneficiary(first.id)
+    window.nav.setCurrentRow(0)
+    save(window, "home", app)
+
+    window.show_list()
+    save(window, "list", app)
+    page.search_edit.setText("amr")
+    page.apply_filters()
+    save(window, "list-search", app)
+
+    window.open_beneficiary(first.id)
+    save(window, "record", app)
+
+    intake = IntakeDialog(services, None, window)
+    intake.show()
+    save(intake, "intake", app)
+    intake.close()
+    edit = IntakeDialog(services, first.id, window)
+    edit.show()
+    tabs = edit.findChild(QTabWidget)
+    if tabs is not None:
+        for index in range(tabs.count()):
+            tabs.setCurrentIndex(index)
+            save(edit, f"intake-{index + 1}", app)
+    edit.reject()
+
+    if window.duplicates is not None:
+        window.nav.setCurrentRow(2)
+        window.duplicates.scan()
+        for _ in range(100):
+            settle(app, 100)
+            if window.duplicates.scan_button.isEnabled():
+                break
+        window.duplicates.table.selectRow(0)
+        save(window, "duplicates", app)
+    services.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
