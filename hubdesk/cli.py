@@ -10,10 +10,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from hubdesk import __version__
-from hubdesk.db.database import open_database
-from hubdesk.db.location import DATABASE_FILE, demo_data_dir, resolve_data_dir
 from hubdesk.domain.errors import HubdeskError
 from hubdesk.services.facade import Services
+from hubdesk.services.location import DATABASE_FILE, demo_data_dir, resolve_data_dir
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -60,11 +59,11 @@ def _remove_demo(data_dir: Path) -> None:
     path = data_dir / DATABASE_FILE
     if not path.exists():
         return
-    database = open_database(data_dir)
+    services = Services.open(data_dir)
     try:
-        is_demo = Services(database).settings.is_demo()
+        is_demo = services.settings.is_demo()
     finally:
-        database.close()
+        services.close()
     if not is_demo:
         raise HubdeskError(f"{path} holds real data, not a demo: choose another --data-dir for the demo.")
     for suffix in ("", "-wal", "-shm"):
@@ -78,11 +77,11 @@ def _demo(args: argparse.Namespace) -> int:
     if args.size < 1:
         raise HubdeskError("--size must be at least 1.")
     _remove_demo(data_dir)
-    database = open_database(data_dir)
+    services = Services.open(data_dir)
     try:
-        summary = generate_demo(database, size=args.size, seed=args.seed)
+        summary = generate_demo(services.database, size=args.size, seed=args.seed)
     finally:
-        database.close()
+        services.close()
     print(
         f"Demo database with {summary.beneficiaries} beneficiaries written to {data_dir / DATABASE_FILE} "
         f"in {summary.seconds:.1f} s. Log in as admin / hubdesk-demo."
@@ -93,8 +92,7 @@ def _demo(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    database = open_database(resolve_data_dir(args.data_dir))
-    services = Services(database)
+    services = Services.open(resolve_data_dir(args.data_dir))
     try:
         _login(services, args.user)
         count = services.exports.export_beneficiaries(Path(args.output), args.format)

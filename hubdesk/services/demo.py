@@ -21,11 +21,12 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from datetime import time as clock
+from itertools import chain
 from operator import itemgetter
 from typing import Any, Generic, TypeVar, cast
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Boolean, Date, Insert, Table, Text, bindparam, func, insert, select
+from sqlalchemy import Boolean, Date, Table, func, insert, select
 from sqlalchemy.engine import Connection, Dialect
 from sqlalchemy.orm import Session
 from sqlalchemy.types import TypeEngine
@@ -46,6 +47,7 @@ from hubdesk.db.models import (
     WorkExperience,
 )
 from hubdesk.domain.beneficiary import (
+    MINIMAL_FIELDS,
     BeneficiaryDraft,
     Consent,
     ExperienceEntry,
@@ -103,8 +105,27 @@ class DemoSummary:
     seconds: float
 
 
+class _Random(random.Random):
+    """``random.Random`` with quicker draws for the small ranges used here (randrange is slow)."""
+
+    def below(self, n: int) -> int:
+        """0 <= k < n."""
+        return int(self.random() * n)
+
+    def span(self, low: int, high: int) -> int:
+        """low <= k < high."""
+        return low + int(self.random() * (high - low))
+
+    def between(self, low: int, high: int) -> int:
+        """low <= k <= high."""
+        return low + int(self.random() * (high - low + 1))
+
+    def pick(self, items: Sequence[T]) -> T:
+        return items[int(self.random() * len(items))]
+
+
 class _Pick(Generic[T]):
-    """Weighted choice with precomputed cumulative weights (much cheaper than ``rng.choices``)."""
+    """Weighted choice with precomputed cumulative weights (much cheaper than ``random.choices``)."""
 
     __slots__ = ("_cum", "_last", "_total", "items")
 
@@ -119,7 +140,7 @@ class _Pick(Generic[T]):
         self._total = total
         self._last = len(cum) - 1
 
-    def __call__(self, rng: random.Random) -> T:
+    def __call__(self, rng: _Random) -> T:
         index = bisect(self._cum, rng.random() * self._total)
         return self.items[index if index <= self._last else self._last]
 
@@ -931,7 +952,7 @@ _UUID4_CLEAR = ~((0xF000 << 64) | (0xC000 << 48))
 _UUID4_SET = (0x4000 << 64) | (0x8000 << 48)
 
 
-def _uuid(rng: random.Random) -> str:
+def _uuid(rng: _Random) -> str:
     """``str(uuid.UUID(int=rng.getrandbits(128), version=4))``, without building the UUID object."""
     hexa = f"{(rng.getrandbits(128) & _UUID4_CLEAR) | _UUID4_SET:032x}"
     return f"{hexa[:8]}-{hexa[8:12]}-{hexa[12:16]}-{hexa[16:20]}-{hexa[20:]}"
@@ -951,6 +972,7 @@ class _Identity:
     birth_year: int | None
     phone: str | None
     arabic_name: str
+    status: MigrationStatus | None = None  # drawn for a new person, repeated for a second visit
 
 
 def _table(model: type[Base]) -> Table:
@@ -984,8 +1006,17 @@ def _unchanged(value: Any) -> Any:
 _CONVERTED = (Date, Boolean, UTCDateTime)
 
 
+#: SQL text and its parameters: one tuple for one execution, a list of them for executemany
+_Statement = tuple[str, Any]
+
+
+def _run(connection: Connection, statements: list[_Statement]) -> None:
+    for sql, params in statements:
+        connection.exec_driver_sql(sql, params)
+
+
 class _Bulk:
-    """Executemany of one table's rows with the INSERT statement the dialect compiles for it."""
+    """Inserts of one table's rows, built from the INSERT statement the dialect compiles for it."""
 
     def __init__(self, connection: Connection, model: type[Base]) -> None:
         table = _table(model)
@@ -998,6 +1029,13 @@ class _Bulk:
         self.values = itemgetter(*self.order)
         # Rows go in primary-key order: far fewer index pages touched per batch.
         self.primary_key = itemgetter(*(self.order.index(column.key) for column in table.primary_key.columns))
+        # Many rows per statement where the parameter style allows it: the driver then binds a whole
+        # batch at once and the database inserts it in one step (without holding the GIL).
+        self.batch = 1
+        self.head, values, self.group = self.sql.partition(" VALUES ")
+        if self.positional and dialect.paramstyle in ("qmark", "format") and values:
+            self.batch = max(1, min(dialect.insertmanyvalues_max_parameters, 32000) // len(self.order))
+        self.batch_sql = self._many(self.batch)
         # Conversions of any other column type the model may gain later (none today).
         self.others = [
             (index, process)
@@ -1005,30 +1043,41 @@ class _Bulk:
             if not isinstance(table.c[key].type, _CONVERTED)
             and (process := table.c[key].type.dialect_impl(dialect).bind_processor(dialect)) is not None
         ]
-        self.from_json: Insert | None = None
-        if dialect.name == "sqlite" and _sqlite_has_json(dialect):
-            # SQLite reads the whole batch from one JSON text in a single statement, during which it
-            # holds no GIL: the rows are written while the next batch is being invented.
-            each = func.json_each(bindparam("rows", type_=Text)).table_valued("value")
-            self.from_json = insert(table).from_select(
-                self.order,
-                select(
-                    *(func.json_extract(each.c.value, f"$[{index}]") for index in range(len(self.order)))
-                ).select_from(each),
-            )
 
-    def insert(self, connection: Connection, rows: list[dict[str, Any]]) -> None:
+    def statements(self, rows: list[dict[str, Any]]) -> list[_Statement]:
+        """The statements inserting ``rows`` (column name -> value as stored)."""
         if not rows:
-            return
-        params: list[Any] = sorted(map(self.values, rows), key=self.primary_key)
+            return []
+        return self._statements(sorted(map(self.values, rows), key=self.primary_key))
+
+    def pair_statements(self, pairs: list[tuple[str, str]]) -> list[_Statement]:
+        """The statements inserting the rows of a (key, beneficiary_id) table given as pairs."""
+        if self.order != ["key", "beneficiary_id"]:
+            return self.statements([{"key": key, "beneficiary_id": owner} for key, owner in pairs])
+        return self._statements(sorted(pairs))
+
+    def _statements(self, params: list[Any]) -> list[_Statement]:
+        if not params:
+            return []
         if self.others:
             params = [self._convert(values) for values in params]
-        if self.from_json is not None:
-            connection.execute(self.from_json, {"rows": json.dumps(params, ensure_ascii=False, separators=(",", ":"))})
-            return
         if not self.positional:
             params = [dict(zip(self.order, values, strict=True)) for values in params]
-        connection.exec_driver_sql(self.sql, params)
+        batch = self.batch
+        if batch == 1:
+            return [(self.sql, params)]  # executemany
+        statements: list[_Statement] = []
+        for start in range(0, len(params), batch):
+            part = params[start : start + batch]
+            sql = self.batch_sql if len(part) == batch else self._many(len(part))
+            statements.append((sql, tuple(chain.from_iterable(part))))
+        return statements
+
+    def _many(self, count: int) -> str:
+        """INSERT of ``count`` rows in one statement."""
+        if self.batch == 1:
+            return self.sql
+        return f"{self.head} VALUES {', '.join([self.group] * count)}"
 
     def _convert(self, values: tuple[Any, ...]) -> tuple[Any, ...]:
         converted = list(values)
@@ -1037,16 +1086,8 @@ class _Bulk:
         return tuple(converted)
 
 
-def _sqlite_has_json(dialect: Dialect) -> bool:
-    """JSON functions are built into SQLite from 3.38 on (and into nearly every earlier build)."""
-    try:
-        return bool(dialect.dbapi.sqlite_version_info >= (3, 38))  # type: ignore[union-attr]
-    except AttributeError:
-        return False
-
-
 _CHILD_TABLES: tuple[type[Base], ...] = (
-    Beneficiary,  # parents first: the children's foreign keys are checked on insert
+    Beneficiary,
     Phone,
     LanguageSkill,
     Diploma,
@@ -1068,31 +1109,28 @@ class _Rows:
         self.diplomas: list[dict[str, Any]] = []
         self.skills: list[dict[str, Any]] = []
         self.experiences: list[dict[str, Any]] = []
-        self.search_keys: list[dict[str, Any]] = []
-        self.match_keys: list[dict[str, Any]] = []
+        #: (key, beneficiary_id) pairs
+        self.search_keys: list[tuple[str, str]] = []
+        self.match_keys: list[tuple[str, str]] = []
         self.events: list[dict[str, Any]] = []
 
-    def insert(self, connection: Connection, bulks: dict[type[Base], _Bulk]) -> None:
-        for model, rows in zip(
-            _CHILD_TABLES,
-            (
-                self.beneficiaries,
-                self.phones,
-                self.languages,
-                self.diplomas,
-                self.skills,
-                self.experiences,
-                self.search_keys,
-                self.match_keys,
-                self.events,
-            ),
-            strict=True,
-        ):
-            bulks[model].insert(connection, rows)
+    def statements(self, bulks: dict[type[Base], _Bulk]) -> list[_Statement]:
+        # parents first: the children's foreign keys are checked on insert
+        return [
+            *bulks[Beneficiary].statements(self.beneficiaries),
+            *bulks[Phone].statements(self.phones),
+            *bulks[LanguageSkill].statements(self.languages),
+            *bulks[Diploma].statements(self.diplomas),
+            *bulks[Skill].statements(self.skills),
+            *bulks[WorkExperience].statements(self.experiences),
+            *bulks[SearchKey].pair_statements(self.search_keys),
+            *bulks[MatchKey].pair_statements(self.match_keys),
+            *bulks[AuditEvent].statements(self.events),
+        ]
 
 
 class _Generator:
-    def __init__(self, rng: random.Random, users: Sequence[tuple[str, str, Role]], values: _Values) -> None:
+    def __init__(self, rng: _Random, users: Sequence[tuple[str, str, Role]], values: _Values) -> None:
         self.rng = rng
         self.moment = values.moment
         self.day = values.day
@@ -1107,17 +1145,18 @@ class _Generator:
         self.used_phones: set[str] = set()
         self.identities: list[_Identity] = []
         self.emails: dict[tuple[str, str], str] = {}
+        self.keys = _Keys()
 
     # -- small helpers --------------------------------------------------------------------------------
 
     def digits(self, count: int) -> str:
-        return f"{self.rng.randrange(10**count):0{count}d}"
+        return f"{self.rng.below(10**count):0{count}d}"
 
     def variant(self, name: _Name) -> int:
         variants = name[0]
         if len(variants) == 1 or self.rng.random() < 0.72:
             return 0
-        return self.rng.randrange(1, len(variants))
+        return self.rng.span(1, len(variants))
 
     def moroccan_mobile(self) -> str:
         while True:
@@ -1129,7 +1168,7 @@ class _Generator:
     def home_mobile(self, origin: _Origin) -> str:
         calling_code, prefixes, length = origin.mobile
         while True:
-            prefix = prefixes[self.rng.randrange(len(prefixes))]
+            prefix = self.rng.pick(prefixes)
             number = f"+{calling_code}{prefix}{self.digits(length - len(prefix))}"
             if number not in self.used_phones:
                 self.used_phones.add(number)
@@ -1148,8 +1187,8 @@ class _Generator:
         first = (origin.female if female else origin.male)(rng)
         last = origin.last(rng)
         low, high = _AGE(rng)
-        age = rng.randint(low, high)
-        born = registered_on - timedelta(days=int(age * 365.25) + rng.randrange(365))
+        age = rng.between(low, high)
+        born = registered_on - timedelta(days=int(age * 365.25) + rng.below(365))
         birth_date: date | None = born
         birth_year: int | None = None
         if origin.country != "MA":
@@ -1177,7 +1216,7 @@ class _Generator:
     def second_registration(self, registered_on: date) -> _Identity | None:
         """The same person registered again, typed differently (what duplicate detection must catch)."""
         rng = self.rng
-        source = self.identities[rng.randrange(len(self.identities))]
+        source = rng.pick(self.identities)
         first_variant, last_variant = source.first_variant, source.last_variant
         first, last = source.first, source.last
         swapped = False
@@ -1218,6 +1257,7 @@ class _Generator:
             birth_year,
             source.phone if same_phone else None,
             source.arabic_name,
+            source.status,
         )
 
     def document(
@@ -1231,45 +1271,45 @@ class _Generator:
                 return (
                     IdDocumentType.CNIE,
                     f"{_CNIE_PREFIXES(rng)}{self.digits(6)}",
-                    reg + timedelta(days=rng.randrange(-200, 3650)) if rng.random() < 0.9 else None,
+                    reg + timedelta(days=rng.span(-200, 3650)) if rng.random() < 0.9 else None,
                 )
             return IdDocumentType.NONE, "", None
         unhcr_year = min(reg.year, max(arrival_year or reg.year, reg.year - 4))
         unhcr = f"UNHCR472{unhcr_year % 100:02d}C{self.digits(5)}"
-        passport = f"{_LETTERS[rng.randrange(len(_LETTERS))]}{self.digits(8)}"
+        passport = f"{rng.pick(_LETTERS)}{self.digits(8)}"
         if origin.country in ("CI", "CM", "CD", "SY"):
-            passport = f"{rng.choice(_LETTERS)}{rng.choice(_LETTERS)}{self.digits(7)}"
-        permit = f"E{self.digits(7)}{rng.choice(_LETTERS)}"
+            passport = f"{rng.pick(_LETTERS)}{rng.pick(_LETTERS)}{self.digits(7)}"
+        permit = f"E{self.digits(7)}{rng.pick(_LETTERS)}"
         if status is _S.REGULAR_MIGRANT:
             if roll < 0.72:
                 return (
                     IdDocumentType.RESIDENCE_PERMIT,
                     permit,
-                    reg + timedelta(days=rng.randrange(-120, 3 * 365)),
+                    reg + timedelta(days=rng.span(-120, 3 * 365)),
                 )
-            return IdDocumentType.PASSPORT, passport, reg + timedelta(days=rng.randrange(-400, 5 * 365))
+            return IdDocumentType.PASSPORT, passport, reg + timedelta(days=rng.span(-400, 5 * 365))
         if status is _S.ASYLUM_SEEKER:
             if roll < 0.8:
-                return IdDocumentType.UNHCR_CARD, unhcr, reg + timedelta(days=rng.randrange(-60, 365))
+                return IdDocumentType.UNHCR_CARD, unhcr, reg + timedelta(days=rng.span(-60, 365))
             return IdDocumentType.NONE, "", None
         if status is _S.REFUGEE_UNHCR:
             if roll < 0.92:
-                return IdDocumentType.UNHCR_CARD, unhcr, reg + timedelta(days=rng.randrange(-90, 3 * 365))
-            return IdDocumentType.PASSPORT, passport, reg + timedelta(days=rng.randrange(-900, 3 * 365))
+                return IdDocumentType.UNHCR_CARD, unhcr, reg + timedelta(days=rng.span(-90, 3 * 365))
+            return IdDocumentType.PASSPORT, passport, reg + timedelta(days=rng.span(-900, 3 * 365))
         if status is _S.REFUGEE_MOROCCO:
             if roll < 0.7:
                 return (
                     IdDocumentType.RESIDENCE_PERMIT,
                     permit,
-                    reg + timedelta(days=rng.randrange(-60, 3 * 365)),
+                    reg + timedelta(days=rng.span(-60, 3 * 365)),
                 )
-            return IdDocumentType.UNHCR_CARD, unhcr, reg + timedelta(days=rng.randrange(-60, 2 * 365))
+            return IdDocumentType.UNHCR_CARD, unhcr, reg + timedelta(days=rng.span(-60, 2 * 365))
         if status is _S.IRREGULAR:
             if roll < 0.3:  # often an expired passport
-                return IdDocumentType.PASSPORT, passport, reg + timedelta(days=rng.randrange(-1500, 2 * 365))
+                return IdDocumentType.PASSPORT, passport, reg + timedelta(days=rng.span(-1500, 2 * 365))
             return IdDocumentType.NONE, "", None
         if roll < 0.6:
-            return IdDocumentType.PASSPORT, passport, reg + timedelta(days=rng.randrange(-300, 5 * 365))
+            return IdDocumentType.PASSPORT, passport, reg + timedelta(days=rng.span(-300, 5 * 365))
         return IdDocumentType.NONE, "", None
 
     def languages(self, origin: _Origin, education: EducationLevel) -> list[LanguageEntry]:
@@ -1284,8 +1324,8 @@ class _Generator:
             if code in seen or rng.random() >= probability:
                 continue
             # more schooling, better level in the languages learnt at school
-            top = max(low, min(high, low + (high - low) * schooling // 5 + rng.randint(-1, 1)))
-            entries.append(LanguageEntry(code, _LEVELS[rng.randint(low, top)]))
+            top = max(low, min(high, low + (high - low) * schooling // 5 + rng.between(-1, 1)))
+            entries.append(LanguageEntry(code, _LEVELS[rng.between(low, top)]))
             seen.add(code)
         return entries
 
@@ -1295,18 +1335,18 @@ class _Generator:
         titles: list[str] = []
         if education is _E.LOWER_SECONDARY and rng.random() < 0.5:
             pool = _LOWER_SECONDARY.get(country, _LOWER_SECONDARY[zone])
-            titles.append(pool[rng.randrange(len(pool))])
+            titles.append(rng.pick(pool))
         elif education in (_E.UPPER_SECONDARY, _E.HIGHER) and rng.random() < 0.75:
             pool = _UPPER_SECONDARY.get(country, _UPPER_SECONDARY[zone])
-            titles.append(pool[rng.randrange(len(pool))])
+            titles.append(rng.pick(pool))
         if education is _E.VOCATIONAL or certified:
             pool = sector.diplomas[zone]
-            titles.append(pool[rng.randrange(len(pool))])
+            titles.append(rng.pick(pool))
         if education is _E.HIGHER:
             pool = _HIGHER.get(country, _HIGHER[zone])
-            titles.append(pool[rng.randrange(len(pool))])
+            titles.append(rng.pick(pool))
         if rng.random() < 0.06:
-            titles.append(_SHORT_TRAININGS[rng.randrange(len(_SHORT_TRAININGS))])
+            titles.append(rng.pick(_SHORT_TRAININGS))
         return titles
 
     def work(
@@ -1333,8 +1373,8 @@ class _Generator:
         if (moved is None and origin.country != "MA") or status is _S.RETURNEE:
             moved = arrival_year or reg_year - 2
         for index in range(count):
-            end = cursor - (0 if index == 0 else rng.randint(0, 2))
-            start = end - rng.choice((0, 0, 1, 1, 2, 3, 4, 6))
+            end = cursor - (0 if index == 0 else rng.between(0, 2))
+            start = end - rng.pick((0, 0, 1, 1, 2, 3, 4, 6))
             if start < earliest:
                 break
             sector = main if rng.random() < 0.7 else pick(rng)
@@ -1346,14 +1386,14 @@ class _Generator:
                 country = _TRANSIT_COUNTRIES(rng)
             else:
                 country = origin.country
-            job = sector.jobs[rng.randrange(len(sector.jobs))]
+            job = rng.pick(sector.jobs)
             if "|" in job:
                 masculine, feminine = job.split("|")
                 job = feminine if female else masculine
             if country == "MA" and rng.random() < 0.6:
-                employer = sector.employers_morocco[rng.randrange(len(sector.employers_morocco))]
+                employer = rng.pick(sector.employers_morocco)
             elif rng.random() < 0.85:
-                employer = sector.employers[rng.randrange(len(sector.employers))]
+                employer = rng.pick(sector.employers)
             else:
                 employer = ""
             ongoing = index == 0 and currently_working
@@ -1372,13 +1412,13 @@ class _Generator:
         pick = _SECTOR_FOR_WOMEN if female else _SECTOR_FOR_MEN
         for index in range(count):
             sector = main if index == 0 or rng.random() < 0.6 else pick(rng)
-            name = sector.skills[rng.randrange(len(sector.skills))]
+            name = rng.pick(sector.skills)
             if name in names:
                 continue
             names.add(name)
             practice = years.get(sector.sector)
             if practice is None:
-                practice = rng.choice((0, 0, 1, 1, 2, 3))
+                practice = rng.pick((0, 0, 1, 1, 2, 3))
             practice = min(practice, max(0, age - 15))
             if practice == 0:
                 level = SkillLevel.BEGINNER
@@ -1408,11 +1448,11 @@ class _Generator:
         rng = self.rng
         style = rng.random()
         if style < 0.4:
-            local = f"{slug}{rng.randint(1, 99)}"
+            local = f"{slug}{rng.between(1, 99)}"
         elif style < 0.7:
             local = slug.replace(".", "")
         else:
-            local = f"{slug.split('.', 1)[0]}{rng.randint(1980, 2009)}"
+            local = f"{slug.split('.', 1)[0]}{rng.between(1980, 2009)}"
         return f"{local}@{_EMAIL_DOMAINS(rng)}"
 
     def person(self, registered_on: date, at: datetime, code: str, person_id: str, rows: _Rows) -> None:
@@ -1422,17 +1462,48 @@ class _Generator:
         country = origin.country
         moroccan = country == "MA"
         reg_year = registered_on.year
-        status = origin.status(rng)
+        status = who.status or origin.status(rng)
         birth_year = who.birth_date.year if who.birth_date is not None else who.birth_year or reg_year - 25
         age = reg_year - birth_year
+        sex = Sex.FEMALE if who.female else Sex.MALE
+        first = who.first[0][who.first_variant]
+        last = who.last[0][who.last_variant]
+        counsellor = (self.counsellor_arabic if moroccan or origin.arabic_script else self.counsellor_african)(rng)
+
+        if rng.random() >= 0.92:
+            # Declined case follow-up: only the minimal record is kept, as BeneficiaryService does.
+            kept: dict[str, Any] = {
+                "first_name": first,
+                "last_name": last,
+                "arabic_name": who.arabic_name,
+                "sex": sex,
+                "birth_date": who.birth_date,
+                "birth_year": who.birth_year,
+                "nationality": country,
+                "migration_status": status,
+                "registered_on": registered_on,
+                "counsellor_id": counsellor,
+                "consent": Consent(),
+            }
+            minimal = BeneficiaryDraft(city="", **{k: v for k, v in kept.items() if k in MINIMAL_FIELDS})
+            self.rows(minimal, code, person_id, at, rows)
+            return
+        purposes = {ConsentPurpose.FOLLOW_UP}
+        if rng.random() < 0.85:
+            purposes.add(ConsentPurpose.PARTNER_SHARING)
+        if rng.random() < 0.9:
+            purposes.add(ConsentPurpose.CONTACT)
+        if rng.random() < 0.3:
+            purposes.add(ConsentPurpose.PHOTOS)
+        consent = Consent(registered_on, purposes)
 
         arrival_year: int | None = None
         if status is _S.RETURNEE:
-            arrival_year = reg_year - rng.randint(0, 3)
+            arrival_year = reg_year - rng.between(0, 3)
         elif not moroccan:
-            back = rng.choice((0, 0, 1, 1, 1, 2, 2, 3, 3, 4, 5, 6, 8))
+            back = rng.pick((0, 0, 1, 1, 1, 2, 2, 3, 3, 4, 5, 6, 8))
             if country in ("SY", "YE"):
-                back += rng.randint(2, 6)
+                back += rng.between(2, 6)
             arrival_year = max(birth_year + 14, reg_year - back)
             if arrival_year > reg_year:
                 arrival_year = reg_year
@@ -1440,20 +1511,6 @@ class _Generator:
             arrival_year = None  # not asked or not remembered
 
         doc_type, doc_number, doc_expiry = self.document(origin, status, registered_on, arrival_year)
-
-        counsellor = (self.counsellor_arabic if moroccan or origin.arabic_script else self.counsellor_african)(rng)
-        follow_up = rng.random() < 0.92
-        if follow_up:
-            purposes = {ConsentPurpose.FOLLOW_UP}
-            if rng.random() < 0.85:
-                purposes.add(ConsentPurpose.PARTNER_SHARING)
-            if rng.random() < 0.9:
-                purposes.add(ConsentPurpose.CONTACT)
-            if rng.random() < 0.3:
-                purposes.add(ConsentPurpose.PHOTOS)
-            consent = Consent(registered_on, purposes)
-        else:
-            consent = Consent()  # declined: only the minimal record is kept
 
         education = _EDUCATION[origin.zone](rng)
         if age < 18 and education is _E.HIGHER:
@@ -1487,20 +1544,18 @@ class _Generator:
             phones.append(PhoneEntry(self.home_mobile(origin), rng.random() < 0.7))
 
         if moroccan:
-            household = rng.choice((1, 2, 3, 3, 4, 4, 5, 5, 5, 6, 6, 7, 8))
+            household = rng.pick((1, 2, 3, 3, 4, 4, 5, 5, 5, 6, 6, 7, 8))
         else:
-            household = rng.choice((1, 1, 1, 1, 2, 2, 3, 3, 4, 5))
+            household = rng.pick((1, 1, 1, 1, 2, 2, 3, 3, 4, 5))
         if age < 24:
             dependents = 0 if rng.random() < 0.85 else min(1, household - 1)
         else:
-            dependents = min(household - 1, rng.choice((0, 0, 0, 1, 1, 2, 3)))
+            dependents = min(household - 1, rng.pick((0, 0, 0, 1, 1, 2, 3)))
         heard_from = _HEARD_FROM(rng)
         referring = ""
         if heard_from is HeardFrom.PARTNER:
             referring = (_PARTNERS_MA if moroccan else _PARTNERS_MIGRANTS)(rng)
         disabled = rng.random() < 0.03
-        first = who.first[0][who.first_variant]
-        last = who.last[0][who.last_variant]
         email = ""
         if rng.random() < (0.45 if moroccan else 0.3):
             email = self.email(first, last)
@@ -1509,7 +1564,7 @@ class _Generator:
             first_name=first,
             last_name=last,
             arabic_name=who.arabic_name,
-            sex=Sex.FEMALE if who.female else Sex.MALE,
+            sex=sex,
             birth_date=who.birth_date,
             birth_year=who.birth_year,
             nationality=country,
@@ -1529,7 +1584,7 @@ class _Generator:
             experiences=experiences,
             occupation=occupation,
             has_disability=disabled,
-            disability_note=_DISABILITY_NOTES[rng.randrange(len(_DISABILITY_NOTES))] if disabled else "",
+            disability_note=rng.pick(_DISABILITY_NOTES) if disabled else "",
             household_size=household if known else None,
             dependents=dependents if known else None,
             registered_on=registered_on,
@@ -1538,9 +1593,7 @@ class _Generator:
             counsellor_id=counsellor,
             consent=consent,
         )
-        if draft.minimal_only:
-            draft = mapping.minimal(draft)
-        elif phones or who.birth_date is not None:
+        if phones or who.birth_date is not None:
             self.identities.append(
                 _Identity(
                     origin,
@@ -1553,6 +1606,7 @@ class _Generator:
                     who.birth_year,
                     phones[0].number if phones else None,
                     who.arabic_name,
+                    status,
                 )
             )
         self.rows(draft, code, person_id, at, rows)
@@ -1665,8 +1719,8 @@ class _Generator:
                     "end_year": experience.end_year,
                 }
             )
-        rows.search_keys.extend({"key": key, "beneficiary_id": person_id} for key in _search_keys(code, draft))
-        rows.match_keys.extend({"key": key, "beneficiary_id": person_id} for key in mapping.match_keys_for(draft))
+        rows.search_keys.extend([(key, person_id) for key in self.keys.search(code, draft)])
+        rows.match_keys.extend([(key, person_id) for key in self.keys.match(draft)])
         rows.events.append(
             {
                 "id": _uuid(rng),
@@ -1692,28 +1746,55 @@ def _moroccan_mobile_keys(e164: str) -> list[str]:
     return [e164[1:], national, f"0{national}"]
 
 
-def _search_keys(code: str, draft: BeneficiaryDraft) -> set[str]:
-    """``mapping.search_keys_for(code, draft)``, with the keys of Moroccan mobiles made directly."""
-    numbers = draft.phones
-    if not numbers:
-        return mapping.search_keys_for(code, draft)
-    foreign = [phone for phone in numbers if not phone.number.startswith("+212")]
-    draft.phones = foreign
-    try:
-        keys = mapping.search_keys_for(code, draft)
-    finally:
-        draft.phones = numbers
-    for phone in numbers:
-        if phone.number.startswith("+212"):
-            keys.update(_moroccan_mobile_keys(phone.number))
-    return keys
+class _Keys:
+    """``mapping.search_keys_for`` and ``mapping.match_keys_for``, remembered per spelling of a name.
+
+    Name keys are most of the work and the same names come back thousands of times, so the keys of
+    the names are computed once (on a draft holding only the names) and those of the code, phones
+    and document per person (on a draft without the names). The tests check that the union is
+    exactly what ``search_keys_for`` gives for the whole person.
+    """
+
+    def __init__(self) -> None:
+        self.names: dict[tuple[str, str, str], tuple[frozenset[str], frozenset[str]]] = {}
+
+    def of_names(self, draft: BeneficiaryDraft) -> tuple[frozenset[str], frozenset[str]]:
+        spelling = (draft.first_name, draft.last_name, draft.arabic_name)
+        known = self.names.get(spelling)
+        if known is None:
+            names_only = BeneficiaryDraft(
+                first_name=draft.first_name, last_name=draft.last_name, arabic_name=draft.arabic_name
+            )
+            known = (
+                frozenset(mapping.search_keys_for("", names_only)),
+                frozenset(mapping.match_keys_for(names_only)),
+            )
+            self.names[spelling] = known
+        return known
+
+    def search(self, code: str, draft: BeneficiaryDraft) -> set[str]:
+        by_name, _ = self.of_names(draft)
+        phones = draft.phones
+        rest = BeneficiaryDraft(
+            phones=[phone for phone in phones if not phone.number.startswith("+212")],
+            id_document_number=draft.id_document_number,
+        )
+        keys = mapping.search_keys_for(code, rest)
+        keys.update(by_name)
+        for phone in phones:
+            if phone.number.startswith("+212"):
+                keys.update(_moroccan_mobile_keys(phone.number))
+        return keys
+
+    def match(self, draft: BeneficiaryDraft) -> frozenset[str]:
+        return self.of_names(draft)[1]
 
 
 _EXPERIENCE_COUNT = _Pick([(0, 33), (1, 35), (2, 22), (3, 10)])
 _SKILL_COUNT = _Pick([(0, 12), (1, 43), (2, 32), (3, 13)])
 
 
-def _registrations(rng: random.Random, size: int, today: date) -> list[tuple[date, datetime]]:
+def _registrations(rng: _Random, size: int, today: date) -> list[tuple[date, datetime]]:
     """Registration days and times, oldest first: working days of the last three years, busier lately."""
     start = today - timedelta(days=_YEARS * 365 - 1)
     span = (today - start).days or 1
@@ -1728,7 +1809,7 @@ def _registrations(rng: random.Random, size: int, today: date) -> list[tuple[dat
     if not weights:  # cannot happen over three years, but never divide by nothing
         weights = [(today, 1.0)]
     pick_day = _Pick(weights)
-    moments = sorted((pick_day(rng), _HOURS(rng), rng.randrange(60), rng.randrange(60)) for _ in range(size))
+    moments = sorted((pick_day(rng), _HOURS(rng), rng.below(60), rng.below(60)) for _ in range(size))
     return [
         (day, datetime.combine(day, clock(hour, minute, second), tzinfo=_LOCAL).astimezone(UTC))
         for day, hour, minute, second in moments
@@ -1757,7 +1838,7 @@ def generate_demo(
         raise ValueError("size must not be negative")
     began = time.perf_counter()
     today = today or date.today()
-    rng = random.Random(seed)
+    rng = _Random(seed)
     plan = _registrations(rng, size, today)
 
     with database.unit_of_work() as uow:
@@ -1845,7 +1926,7 @@ def generate_demo(
                     pending.result()
                     if progress is not None:
                         progress(start, size)
-                pending = writer.submit(rows.insert, connection, bulks)
+                pending = writer.submit(_run, connection, rows.statements(bulks))
             if pending is not None:
                 pending.result()
         if progress is not None and size:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 
-from hubdesk.db.database import Database
+from hubdesk.db.database import Database, open_database
 from hubdesk.domain.errors import PermissionDenied
 from hubdesk.services.accounts import AccountService
 from hubdesk.services.beneficiaries import BeneficiaryService
@@ -28,6 +29,14 @@ class Services:
         self.search = BeneficiarySearch(database)
         self.duplicates = DuplicateService(database, self.actor, today)
         self.exports = ExportService(database, self.actor)
+
+    @classmethod
+    def open(cls, data_dir: Path, today: Callable[[], date] = date.today) -> Services:
+        """Services over the database of ``data_dir``, opened, locked and upgraded.
+
+        Raises DatabaseUnavailable with the reason and the way out.
+        """
+        return cls(open_database(data_dir), today)
 
     def login(self, username: str, password: str) -> UserInfo:
         self.user = self.accounts.authenticate(username, password)

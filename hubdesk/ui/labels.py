@@ -6,7 +6,6 @@ from datetime import date
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale
 
-from hubdesk.domain import countries, languages
 from hubdesk.domain.enums import (
     ConsentPurpose,
     EducationLevel,
@@ -151,10 +150,14 @@ def document_language() -> str:
 
 
 def country(code: str | None) -> str:
+    from hubdesk.domain import countries  # babel's tables load on first use, not at start-up
+
     return countries.country_name(code, document_language()) if code else ""
 
 
 def language(code: str) -> str:
+    from hubdesk.domain import languages
+
     return languages.language_name(code, document_language())
 
 

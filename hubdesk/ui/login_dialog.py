@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import (
     QDialog,
@@ -14,21 +16,28 @@ from PySide6.QtWidgets import (
 )
 
 from hubdesk.domain.errors import AuthenticationFailed, HubdeskError, ValidationError
-from hubdesk.services.facade import Services
 from hubdesk.ui import labels
+
+if TYPE_CHECKING:
+    from hubdesk.services.facade import Services
 
 
 class LoginDialog(QDialog):
-    """Asks for a user name and password until they are right (or the person cancels)."""
+    """Asks for a user name and password until they are right (or the person cancels).
+
+    It can be shown before the database is open (``services`` None): the person types while
+    hubdesk finishes starting, and ``set_services`` makes the log-in possible.
+    """
 
     def __init__(
         self,
-        services: Services,
+        services: Services | None,
         demo_accounts: list[tuple[str, str, str]] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._services = services
+        self._waiting = False
         self.setWindowTitle(self.tr("hubdesk — log in"))
         self.username = QLineEdit()
         self.username.setObjectName("username")
@@ -42,6 +51,10 @@ class LoginDialog(QDialog):
         self.error.setStyleSheet("color: #b00020;")
         self.error.setWordWrap(True)
         self.error.hide()
+        self.demo = QLabel()
+        self.demo.setObjectName("demoAccounts")
+        self.demo.setStyleSheet("background: #eef6ff; padding: 8px; border-radius: 4px;")
+        self.demo.hide()
 
         title = QLabel(self.tr("hubdesk"))
         title.setStyleSheet("font-size: 20pt; font-weight: 600;")
@@ -50,7 +63,8 @@ class LoginDialog(QDialog):
         form.addRow(self.tr("User name:"), self.username)
         form.addRow(self.tr("Password:"), self.password)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Log in"))
+        self.login_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.login_button.setText(self.tr("Log in"))
         buttons.accepted.connect(self.try_login)
         buttons.rejected.connect(self.reject)
 
@@ -59,20 +73,39 @@ class LoginDialog(QDialog):
         layout.addWidget(subtitle)
         layout.addLayout(form)
         layout.addWidget(self.error)
-        if demo_accounts:
-            lines = [self.tr("Demo database — accounts (password: hubdesk-demo):")]
-            lines += [f"  • {user} — {name} ({labels.role(role)})" for user, name, role in demo_accounts]
-            demo = QLabel("\n".join(lines))
-            demo.setObjectName("demoAccounts")
-            demo.setStyleSheet("background: #eef6ff; padding: 8px; border-radius: 4px;")
-            layout.addWidget(demo)
-            self.username.setText(demo_accounts[0][0])
-            self.password.setFocus()
+        layout.addWidget(self.demo)
         layout.addWidget(buttons)
         self.setMinimumWidth(420)
+        self.username.setFocus()
+        if demo_accounts:
+            self.show_demo_accounts(demo_accounts)
+
+    def set_services(self, services: Services, demo_accounts: list[tuple[str, str, str]] | None = None) -> None:
+        """The database is open: log-in works from now on (at once if the person already asked)."""
+        self._services = services
+        if demo_accounts:
+            self.show_demo_accounts(demo_accounts)
+        if self._waiting:
+            self._waiting = False
+            self.error.hide()
+            self.try_login()
+
+    def show_demo_accounts(self, accounts: list[tuple[str, str, str]]) -> None:
+        lines = [self.tr("Demo database — accounts (password: hubdesk-demo):")]
+        lines += [f"  • {user} — {name} ({labels.role(role)})" for user, name, role in accounts]
+        self.demo.setText("\n".join(lines))
+        self.demo.show()
+        if not self.username.text():
+            self.username.setText(accounts[0][0])
+            self.password.setFocus()
 
     @Slot()
     def try_login(self) -> None:
+        if self._services is None:
+            self._waiting = True
+            self.error.setText(self.tr("Opening the database…"))
+            self.error.show()
+            return
         try:
             self._services.login(self.username.text(), self.password.text())
         except AuthenticationFailed:
@@ -84,8 +117,6 @@ class LoginDialog(QDialog):
         except HubdeskError as exc:
             self.error.setText(str(exc))
             self.error.show()
-            self.password.selectAll()
-            self.password.setFocus()
             return
         self.accept()
 

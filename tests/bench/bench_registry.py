@@ -158,16 +158,19 @@ STARTUP_HUBDESK = """
 import time, sys
 t0 = float(sys.argv[1])
 from pathlib import Path
-from hubdesk.ui.app import application
-from hubdesk.db.database import open_database
-from hubdesk.services.facade import Services
-from hubdesk.ui.main_window import MainWindow
+from hubdesk.ui.app import Startup, application
 app = application()
-services = Services(open_database(Path(sys.argv[2])))
-services.login("admin", "hubdesk-demo")
-w = MainWindow(services); w.show(); app.processEvents()
-print(time.time() - t0)
-services.close()
+startup = Startup(app, Path(sys.argv[2]))
+startup.start(); app.processEvents()
+t_login = time.time() - t0
+# an instantaneous typist: the log-in is asked for the moment the window is there
+startup.login.username.setText("admin"); startup.login.password.setText("hubdesk-demo")
+startup.login.try_login()
+while startup.window is None:
+    app.processEvents(); time.sleep(0.001)
+app.processEvents()
+print(t_login, time.time() - t0)
+startup.services.close()
 """
 
 
@@ -234,6 +237,8 @@ def render(size: int, generation_s: float, r: dict[str, object], startup: dict[s
         f"{first[0]} | {status(first[2] <= 300)} |",
         f"| start to a usable main window ≤ 2.5 × empty PySide6 window | {startup['hubdesk'][0]:.0f} ms vs "
         f"{startup['empty'][0]:.0f} ms = **{ratio:.2f} ×** (medians) | {status(ratio <= 2.5)} |",
+        f"| (start to the log-in window, usable while the database opens) | {startup['login'][0]:.0f} ms "
+        f"= {startup['login'][0] / startup['empty'][0]:.2f} × | — |",
         f"| resident memory with the list open ≤ 300 MB | {rss:.0f} MB ({r['rows_loaded']} rows loaded) "
         f"| {status(rss <= 300)} |",
         f"| generating the {size:,}-person demo ≤ 60 s | {generation_s:.1f} s | {status(generation_s <= 60)} |",
@@ -250,8 +255,10 @@ def render(size: int, generation_s: float, r: dict[str, object], startup: dict[s
     lines += [
         "",
         "Start-up is measured from the interpreter's launch to the window shown and painted once, in "
-        "fresh processes, alternating the two programs; hubdesk's figure includes opening and checking "
-        "the database and one argon2id password verification (the log-in).",
+        "fresh processes, alternating the two programs. hubdesk's figure is the time to its main window "
+        "for a person who presses Enter the instant the log-in window appears: it includes opening the "
+        "database on the worker thread, one argon2id password verification, and building the main "
+        "window with its counts and first list page.",
         "",
     ]
     return "\n".join(lines)
