@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from hubdesk.domain.enums import (
@@ -117,3 +117,7 @@ class BeneficiaryDraft:
     def minimal_only(self) -> bool:
         """True when the person did not agree to case follow-up: only MINIMAL_FIELDS may be kept."""
         return not self.consent.allows(ConsentPurpose.FOLLOW_UP)
+
+    def minimal_record(self) -> BeneficiaryDraft:
+        """A copy keeping only MINIMAL_FIELDS; every other field empty."""
+        return replace(BeneficiaryDraft(city=""), **{name: getattr(self, name) for name in MINIMAL_FIELDS})

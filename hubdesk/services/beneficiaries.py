@@ -80,7 +80,7 @@ class BeneficiaryService:
         cleaned, errors = validate_beneficiary(draft, self._today())
         if errors:
             raise ValidationError(errors)
-        return mapping.minimal(cleaned) if cleaned.minimal_only else cleaned
+        return cleaned.minimal_record() if cleaned.minimal_only else cleaned
 
     def create(self, draft: BeneficiaryDraft) -> SavedBeneficiary:
         actor = self._writer()

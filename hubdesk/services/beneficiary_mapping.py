@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import asdict
 from datetime import date
 from enum import Enum
@@ -10,7 +11,6 @@ from typing import Any
 from hubdesk.db.models import Beneficiary, Diploma, LanguageSkill, Phone, Skill, WorkExperience
 from hubdesk.domain import names, phones
 from hubdesk.domain.beneficiary import (
-    MINIMAL_FIELDS,
     BeneficiaryDraft,
     Consent,
     ExperienceEntry,
@@ -62,16 +62,6 @@ _ENUMS: dict[str, type[Enum]] = {
     "occupation": Occupation,
     "heard_from": HeardFrom,
 }
-
-
-def minimal(draft: BeneficiaryDraft) -> BeneficiaryDraft:
-    """The draft with every field outside the minimal record reset (no consent to follow-up)."""
-    empty = BeneficiaryDraft(city="")
-    kept = {name: getattr(draft, name) for name in MINIMAL_FIELDS}
-    for name, value in asdict(empty).items():
-        if name not in kept:
-            kept[name] = getattr(empty, name) if not isinstance(value, list) else []
-    return BeneficiaryDraft(**kept)
 
 
 def sort_name(first_name: str, last_name: str) -> str:
@@ -181,13 +171,34 @@ def match_keys_for(draft: BeneficiaryDraft) -> set[str]:
     return {k[:60] for k in names.blocking_keys(draft.first_name, draft.last_name, draft.arabic_name)}
 
 
-def facts_of(draft: BeneficiaryDraft) -> PersonFacts:
+def person_facts(
+    first_name: str,
+    last_name: str,
+    arabic_name: str,
+    birth_date: date | None,
+    birth_year: int | None,
+    phones: Iterable[str],
+    document_number: str,
+) -> PersonFacts:
+    """What duplicate matching compares; a full birth date also gives the year."""
     return PersonFacts(
-        first_name=draft.first_name,
-        last_name=draft.last_name,
-        arabic_name=draft.arabic_name,
-        birth_date=draft.birth_date,
-        birth_year=draft.birth_year if draft.birth_date is None else draft.birth_date.year,
-        phones=frozenset(p.number for p in draft.phones),
-        document_number=draft.id_document_number,
+        first_name=first_name,
+        last_name=last_name,
+        arabic_name=arabic_name,
+        birth_date=birth_date,
+        birth_year=birth_date.year if birth_date is not None else birth_year,
+        phones=frozenset(phones),
+        document_number=document_number,
+    )
+
+
+def facts_of(draft: BeneficiaryDraft) -> PersonFacts:
+    return person_facts(
+        draft.first_name,
+        draft.last_name,
+        draft.arabic_name,
+        draft.birth_date,
+        draft.birth_year,
+        (p.number for p in draft.phones),
+        draft.id_document_number,
     )

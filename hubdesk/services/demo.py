@@ -1015,6 +1015,10 @@ def _run(connection: Connection, statements: list[_Statement]) -> None:
         connection.exec_driver_sql(sql, params)
 
 
+def _write(connection: Connection, rows: _Rows, bulks: dict[type[Base], _Bulk]) -> None:
+    _run(connection, rows.statements(bulks))
+
+
 class _Bulk:
     """Inserts of one table's rows, built from the INSERT statement the dialect compiles for it."""
 
@@ -1133,7 +1137,9 @@ class _Generator:
     def __init__(self, rng: _Random, users: Sequence[tuple[str, str, Role]], values: _Values) -> None:
         self.rng = rng
         self.moment = values.moment
-        self.day = values.day
+        self.store_day = values.day
+        self.days: dict[date | None, Any] = {}
+        self.sort_names: dict[tuple[str, str], str] = {}
         self.flag = values.flag
         by_name = {username: user_id for user_id, username, _ in users}
         self.usernames = {user_id: username for user_id, username, _ in users}
@@ -1148,6 +1154,20 @@ class _Generator:
         self.keys = _Keys()
 
     # -- small helpers --------------------------------------------------------------------------------
+
+    def sort_name(self, first: str, last: str) -> str:
+        key = (first, last)
+        value = self.sort_names.get(key)
+        if value is None:
+            value = self.sort_names[key] = mapping.sort_name(first, last)
+        return value
+
+    def day(self, value: date | None) -> Any:
+        """A date as the column stores it (dates repeat a lot: converted once each)."""
+        stored = self.days.get(value, self)
+        if stored is self:
+            stored = self.days[value] = self.store_day(value)
+        return stored
 
     def digits(self, count: int) -> str:
         return f"{self.rng.below(10**count):0{count}d}"
@@ -1642,7 +1662,7 @@ class _Generator:
                 "first_name": draft.first_name,
                 "last_name": draft.last_name,
                 "arabic_name": draft.arabic_name,
-                "sort_name": mapping.sort_name(draft.first_name, draft.last_name),
+                "sort_name": self.sort_name(draft.first_name, draft.last_name),
                 "sex": sex.value if sex is not None else None,
                 "birth_date": day(draft.birth_date),
                 "birth_year": draft.birth_year,
@@ -1747,47 +1767,58 @@ def _moroccan_mobile_keys(e164: str) -> list[str]:
 
 
 class _Keys:
-    """``mapping.search_keys_for`` and ``mapping.match_keys_for``, remembered per spelling of a name.
+    """``mapping.search_keys_for`` and ``mapping.match_keys_for`` of a person, remembered per name.
 
-    Name keys are most of the work and the same names come back thousands of times, so the keys of
-    the names are computed once (on a draft holding only the names) and those of the code, phones
-    and document per person (on a draft without the names). The tests check that the union is
-    exactly what ``search_keys_for`` gives for the whole person.
+    Name keys are most of the work and the same names come back thousands of times. Search keys are
+    a union over the fields (each name, the code, each phone, the document), so those of each name
+    come from ``search_keys_for`` on a draft holding only that name, once per spelling, and the
+    others from ``search_keys_for`` on a draft without the names (Moroccan mobiles, which are most
+    phones, skip the phone number parser: see _moroccan_mobile_keys). Duplicate keys pair the
+    names, so they are remembered per (first, last, Arabic) spelling. The tests check every person's
+    stored keys against ``search_keys_for`` and ``match_keys_for`` of the whole record.
     """
 
     def __init__(self) -> None:
-        self.names: dict[tuple[str, str, str], tuple[frozenset[str], frozenset[str]]] = {}
+        self.words: dict[str, frozenset[str]] = {}
+        self.pairs: dict[tuple[str, str, str], frozenset[str]] = {}
 
-    def of_names(self, draft: BeneficiaryDraft) -> tuple[frozenset[str], frozenset[str]]:
-        spelling = (draft.first_name, draft.last_name, draft.arabic_name)
-        known = self.names.get(spelling)
-        if known is None:
-            names_only = BeneficiaryDraft(
-                first_name=draft.first_name, last_name=draft.last_name, arabic_name=draft.arabic_name
-            )
-            known = (
-                frozenset(mapping.search_keys_for("", names_only)),
-                frozenset(mapping.match_keys_for(names_only)),
-            )
-            self.names[spelling] = known
-        return known
+    def _of_name(self, name: str) -> frozenset[str]:
+        keys = self.words.get(name)
+        if keys is None:
+            keys = frozenset(mapping.search_keys_for("", BeneficiaryDraft(first_name=name)))
+            self.words[name] = keys
+        return keys
 
     def search(self, code: str, draft: BeneficiaryDraft) -> set[str]:
-        by_name, _ = self.of_names(draft)
+        keys = set(self._of_name(draft.first_name))
+        keys |= self._of_name(draft.last_name)
+        if draft.arabic_name:
+            keys |= self._of_name(draft.arabic_name)
         phones = draft.phones
         rest = BeneficiaryDraft(
+            city="",
             phones=[phone for phone in phones if not phone.number.startswith("+212")],
             id_document_number=draft.id_document_number,
         )
-        keys = mapping.search_keys_for(code, rest)
-        keys.update(by_name)
+        keys |= mapping.search_keys_for(code, rest)
         for phone in phones:
             if phone.number.startswith("+212"):
                 keys.update(_moroccan_mobile_keys(phone.number))
         return keys
 
     def match(self, draft: BeneficiaryDraft) -> frozenset[str]:
-        return self.of_names(draft)[1]
+        spelling = (draft.first_name, draft.last_name, draft.arabic_name)
+        keys = self.pairs.get(spelling)
+        if keys is None:
+            keys = frozenset(
+                mapping.match_keys_for(
+                    BeneficiaryDraft(
+                        first_name=draft.first_name, last_name=draft.last_name, arabic_name=draft.arabic_name
+                    )
+                )
+            )
+            self.pairs[spelling] = keys
+        return keys
 
 
 _EXPERIENCE_COUNT = _Pick([(0, 33), (1, 35), (2, 22), (3, 10)])
@@ -1926,7 +1957,7 @@ def generate_demo(
                     pending.result()
                     if progress is not None:
                         progress(start, size)
-                pending = writer.submit(_run, connection, rows.statements(bulks))
+                pending = writer.submit(_write, connection, rows, bulks)
             if pending is not None:
                 pending.result()
         if progress is not None and size:

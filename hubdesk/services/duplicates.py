@@ -94,14 +94,14 @@ def _load_facts(session: Session, ids: Iterable[str]) -> dict[str, DuplicateCand
 
 
 def _facts(candidate: DuplicateCandidate) -> PersonFacts:
-    return PersonFacts(
-        first_name=candidate.first_name,
-        last_name=candidate.last_name,
-        arabic_name=candidate.arabic_name,
-        birth_date=candidate.birth_date,
-        birth_year=candidate.birth_year if candidate.birth_date is None else candidate.birth_date.year,
-        phones=frozenset(candidate.phones),
-        document_number=candidate.document_number,
+    return mapping.person_facts(
+        candidate.first_name,
+        candidate.last_name,
+        candidate.arabic_name,
+        candidate.birth_date,
+        candidate.birth_year,
+        candidate.phones,
+        candidate.document_number,
     )
 
 

@@ -85,13 +85,13 @@ class BeneficiaryRecordPage(QWidget):
     def show_beneficiary(self, beneficiary_id: str) -> None:
         """Load the record (the opening is recorded in the audit trail) and its history."""
         self.record = self._services.beneficiaries.get(beneficiary_id)
-        self.history.set_entries(self._services.beneficiaries.history(beneficiary_id))
+        self.history.set_items(self._services.beneficiaries.history(beneficiary_id))
         self._render(self.record)
 
     def refresh(self) -> None:
         if self.record is not None:
             self.record = self._services.beneficiaries.get(self.record.id, record_view=False)
-            self.history.set_entries(self._services.beneficiaries.history(self.record.id))
+            self.history.set_items(self._services.beneficiaries.history(self.record.id))
             self._render(self.record)
 
     @Slot()

@@ -5,21 +5,19 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt
 
 from hubdesk.services.beneficiary_search import BeneficiarySearch
 from hubdesk.services.readmodels import BeneficiaryQuery, BeneficiaryRow
 from hubdesk.ui import labels
+from hubdesk.ui.list_table_model import Index, ListTableModel, RecordRole
 
 PAGE = 200
 
-#: the row's BeneficiaryRow
-RecordRole = Qt.ItemDataRole.UserRole + 1
-
-_Index = QModelIndex | QPersistentModelIndex
+__all__ = ["PAGE", "BeneficiaryTableModel", "RecordRole"]
 
 
-class BeneficiaryTableModel(QAbstractTableModel):
+class BeneficiaryTableModel(ListTableModel[BeneficiaryRow]):
     """Columns: code, last name, first name, name in Arabic, sex, birth, nationality, status, phone,
     registration date, counsellor. Sorting happens in the database (``sort``), rows arrive page by
     page as the view scrolls (``canFetchMore`` / ``fetchMore``), so 100,000 people cost one page.
@@ -41,10 +39,9 @@ class BeneficiaryTableModel(QAbstractTableModel):
     )
 
     def __init__(self, search: BeneficiarySearch, parent: Any = None) -> None:
-        super().__init__(parent)
+        super().__init__([], parent)
         self._search = search
         self._query = BeneficiaryQuery()
-        self._rows: list[BeneficiaryRow] = []
         self._total = 0
         self._headers = (
             self.tr("Code"),
@@ -60,7 +57,6 @@ class BeneficiaryTableModel(QAbstractTableModel):
             self.tr("Counsellor"),
         )
 
-    # -- what the page asks for -------------------------------------------------------------
     @property
     def query(self) -> BeneficiaryQuery:
         return self._query
@@ -71,55 +67,29 @@ class BeneficiaryTableModel(QAbstractTableModel):
 
     def set_query(self, query: BeneficiaryQuery) -> None:
         """Show what ``query`` selects, from the first page."""
-        self.beginResetModel()
         self._query = query
         self._total = self._search.count(query)
-        self._rows = self._search.page(query, 0, PAGE)
-        self.endResetModel()
+        self.set_items(self._search.page(query, 0, PAGE))
 
     def refresh(self) -> None:
         self.set_query(self._query)
 
     def row_at(self, row: int) -> BeneficiaryRow | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
+        return self.item_at(row)
 
-    # -- Qt model interface -----------------------------------------------------------------
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and len(self._items) < self._total
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and len(self._rows) < self._total
-
-    def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: B008
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
         if parent.isValid():
             return
-        more = self._search.page(self._query, len(self._rows), PAGE)
+        more = self._search.page(self._query, len(self._items), PAGE)
         if not more:
-            self._total = len(self._rows)
+            self._total = len(self._items)
             return
-        self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(more) - 1)
-        self._rows.extend(more)
+        self.beginInsertRows(QModelIndex(), len(self._items), len(self._items) + len(more) - 1)
+        self._items.extend(more)
         self.endInsertRows()
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return None
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row = self._rows[index.row()]
-        if role == RecordRole:
-            return row
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(row, self.COLUMNS[index.column()][0])
-        if role == Qt.ItemDataRole.TextAlignmentRole and self.COLUMNS[index.column()][0] == "arabic_name":
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         key = self.COLUMNS[column][1]
@@ -130,8 +100,11 @@ class BeneficiaryTableModel(QAbstractTableModel):
     def sortable(self, column: int) -> bool:
         return self.COLUMNS[column][1] is not None
 
-    @staticmethod
-    def _display(row: BeneficiaryRow, key: str) -> str:
+    def alignment(self, column: int) -> Qt.AlignmentFlag | None:
+        return Qt.AlignmentFlag.AlignRight if self.COLUMNS[column][0] == "arabic_name" else None
+
+    def display(self, row: BeneficiaryRow, column: int) -> str:
+        key = self.COLUMNS[column][0]
         if key == "sex":
             return labels.sex(row.sex)
         if key == "birth":

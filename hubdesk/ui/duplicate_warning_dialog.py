@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -26,28 +23,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hubdesk.domain.matching import MatchReason
 from hubdesk.domain.phones import format_phone
 from hubdesk.services.readmodels import DuplicateCandidate
 from hubdesk.ui import labels
+from hubdesk.ui.list_table_model import ListTableModel, RecordRole
 
 Index = QModelIndex | QPersistentModelIndex
-
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("DuplicateWarningDialog", text)
-
-
-def match_reason(reason: MatchReason | str) -> str:
-    """Why two records look alike, in words."""
-    return {
-        MatchReason.NAME: _t("similar name"),
-        MatchReason.SAME_PHONE: _t("same phone"),
-        MatchReason.SAME_DOCUMENT: _t("same document number"),
-        MatchReason.SAME_BIRTH_DATE: _t("same date of birth"),
-        MatchReason.SAME_BIRTH_YEAR: _t("same year of birth"),
-        MatchReason.DIFFERENT_BIRTH_DATE: _t("different date of birth"),
-    }.get(MatchReason(reason), str(reason))
 
 
 def _phone(number: str) -> str:
@@ -57,7 +38,7 @@ def _phone(number: str) -> str:
         return number
 
 
-class DuplicateCandidateModel(QAbstractTableModel):
+class DuplicateCandidateModel(ListTableModel[DuplicateCandidate]):
     """The existing records that look like the person being registered, best match first."""
 
     #: column 0: the record's code (TNG-2026-00042)
@@ -78,12 +59,11 @@ class DuplicateCandidateModel(QAbstractTableModel):
     REASONS = 7
 
     #: the ``DuplicateCandidate`` of a row (any column)
-    CandidateRole = Qt.ItemDataRole.UserRole + 1
+    CandidateRole = RecordRole
 
     def __init__(self, candidates: Sequence[DuplicateCandidate], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._candidates = list(candidates)
-        self._titles = [
+        super().__init__([], parent)
+        self._headers = (
             self.tr("Code"),
             self.tr("Name"),
             self.tr("Born"),
@@ -92,40 +72,21 @@ class DuplicateCandidateModel(QAbstractTableModel):
             self.tr("Registered"),
             self.tr("Score"),
             self.tr("Why"),
-        ]
+        )
+        self.set_items(candidates)
 
     def candidate(self, row: int) -> DuplicateCandidate:
-        return self._candidates[row]
+        return self._items[row]
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._candidates)
+    def alignment(self, column: int) -> Qt.AlignmentFlag | None:
+        return Qt.AlignmentFlag.AlignRight if column == self.SCORE else None
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._titles)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self._titles[section]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        candidate = self._candidates[index.row()]
-        if role == self.CandidateRole:
-            return candidate
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(candidate, index.column())
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == self.SCORE:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
-
-    def _text(self, candidate: DuplicateCandidate, column: int) -> str:
+    def display(self, candidate: DuplicateCandidate, column: int) -> str:
         if column == self.CODE:
             return candidate.code
         if column == self.NAME:
             latin = f"{candidate.first_name} {candidate.last_name}".strip()
-            return f"{latin}\n{candidate.arabic_name}" if candidate.arabic_name else latin
+            return f"{latin}\n{labels.isolate(candidate.arabic_name)}" if candidate.arabic_name else latin
         if column == self.BIRTH:
             return labels.birth(candidate.birth_date, candidate.birth_year)
         if column == self.PHONES:
@@ -136,7 +97,7 @@ class DuplicateCandidateModel(QAbstractTableModel):
             return labels.short_date(candidate.registered_on)
         if column == self.SCORE:
             return str(candidate.score)
-        return ", ".join(match_reason(reason) for reason in candidate.reasons)
+        return ", ".join(labels.match_reason(reason) for reason in candidate.reasons)
 
 
 class DuplicateWarningDialog(QDialog):

@@ -96,7 +96,7 @@ class DuplicatesPage(QWidget):
 
     @Slot(object)
     def _scanned(self, pairs: Any) -> None:
-        self.model.set_pairs(pairs)
+        self.model.set_items(pairs)
         self.progress.hide()
         self.scan_button.setEnabled(True)
         self.status.setText(self.tr("%n possible duplicates", "", len(pairs)))
@@ -110,7 +110,7 @@ class DuplicatesPage(QWidget):
 
     def selected_pair(self) -> DuplicatePair | None:
         rows = self.table.selectionModel().selectedRows()
-        return self.model.pair_at(rows[0].row()) if rows else None
+        return self.model.item_at(rows[0].row()) if rows else None
 
     @Slot()
     def _update_buttons(self) -> None:
@@ -120,7 +120,7 @@ class DuplicatesPage(QWidget):
 
     @Slot(QModelIndex)
     def _open_first(self, index: QModelIndex) -> None:
-        pair = self.model.pair_at(index.row())
+        pair = self.model.item_at(index.row())
         if pair is not None:
             self.beneficiary_opened.emit(pair.first.id if index.column() != 2 else pair.second.id)
 
@@ -141,7 +141,7 @@ class DuplicatesPage(QWidget):
         except HubdeskError as exc:
             QMessageBox.warning(self, self.tr("Merge records"), str(exc))
             return
-        self.model.remove_pair(pair)
+        self.model.remove_item(pair)
         self.status.setText(self.tr("%1 merged into %2.").replace("%1", drop.code).replace("%2", keep.code))
         self.records_changed.emit()
 
@@ -151,5 +151,5 @@ class DuplicatesPage(QWidget):
         if pair is None:
             return
         self._services.duplicates.mark_different(pair.first.id, pair.second.id)
-        self.model.remove_pair(pair)
+        self.model.remove_item(pair)
         self.status.setText(self.tr("Marked as two different people."))

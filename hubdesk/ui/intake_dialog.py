@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 from datetime import date
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal, Slot
@@ -49,11 +48,6 @@ def _message(text: str) -> str:
 
 def _root(key: str) -> str:
     return key.split(".", 1)[0]
-
-
-def minimal_copy(draft: BeneficiaryDraft) -> BeneficiaryDraft:
-    """Only what a minimal record keeps (no consent to case follow-up); everything else empty."""
-    return replace(BeneficiaryDraft(city=""), **{name: getattr(draft, name) for name in MINIMAL_FIELDS})
 
 
 class IntakeDialog(QDialog):
@@ -223,7 +217,7 @@ class IntakeDialog(QDialog):
 
     def _draft_to_save(self) -> BeneficiaryDraft:
         draft = self.draft()
-        return minimal_copy(draft) if draft.minimal_only else draft
+        return draft.minimal_record() if draft.minimal_only else draft
 
     def _snapshot(self) -> tuple[BeneficiaryDraft, tuple[tuple[str, str], ...]]:
         local = {key: text for section in self.sections for key, text in section.local_errors().items()}

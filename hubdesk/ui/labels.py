@@ -19,6 +19,7 @@ from hubdesk.domain.enums import (
     SkillLevel,
     SkillSector,
 )
+from hubdesk.domain.matching import MatchReason
 
 
 def _t(text: str) -> str:
@@ -131,6 +132,18 @@ def consent_purpose(value: ConsentPurpose | str) -> str:
         ConsentPurpose.PHOTOS: _t("Photos"),
         ConsentPurpose.CONTACT: _t("Contact by phone or WhatsApp"),
     }[ConsentPurpose(value)]
+
+
+def match_reason(value: MatchReason | str) -> str:
+    """Why two records look alike, in words."""
+    return {
+        MatchReason.NAME: _t("similar name"),
+        MatchReason.SAME_PHONE: _t("same phone"),
+        MatchReason.SAME_DOCUMENT: _t("same document number"),
+        MatchReason.SAME_BIRTH_DATE: _t("same date of birth"),
+        MatchReason.SAME_BIRTH_YEAR: _t("same year of birth"),
+        MatchReason.DIFFERENT_BIRTH_DATE: _t("different date of birth"),
+    }[MatchReason(value)]
 
 
 def role(value: Role | str) -> str:
