@@ -22,6 +22,7 @@ __all__ = [
     "PersonFacts",
     "match_score",
     "name_similarity",
+    "score_ceiling",
 ]
 
 #: A candidate whose match_score reaches this is shown to the counsellor.
@@ -197,7 +198,19 @@ def _birth_evidence(a: PersonFacts, b: PersonFacts) -> tuple[MatchReason | None,
 
 def match_score(new: PersonFacts, existing: PersonFacts) -> MatchResult:
     """Score 0..100 that ``new`` is ``existing`` typed again, with the facts that made it."""
-    similarity = name_similarity(new, existing)
+    return _scored(name_similarity(new, existing), new, existing)
+
+
+def score_ceiling(new: PersonFacts, existing: PersonFacts) -> int:
+    """The score the pair would get if their names were identical: no name comparison is made.
+
+    Cheap, so a scan over many pairs can skip those that cannot reach a threshold whatever the
+    names (e.g. nothing but a birth year in common).
+    """
+    return _scored(1.0, new, existing).score
+
+
+def _scored(similarity: float, new: PersonFacts, existing: PersonFacts) -> MatchResult:
     reasons: list[MatchReason] = []
     if similarity >= NAME_REASON_THRESHOLD:
         reasons.append(MatchReason.NAME)

@@ -9,7 +9,7 @@ from datetime import date
 from itertools import combinations
 from typing import Any
 
-from sqlalchemy import ColumnElement, func, or_, select
+from sqlalchemy import ColumnElement, or_, select
 from sqlalchemy.orm import Session
 
 from hubdesk.db.base import utcnow
@@ -18,7 +18,7 @@ from hubdesk.db.models import Beneficiary, MatchKey, NotDuplicate, Phone
 from hubdesk.domain.beneficiary import BeneficiaryDraft
 from hubdesk.domain.enums import AuditAction, Role
 from hubdesk.domain.errors import HubdeskError, PermissionDenied
-from hubdesk.domain.matching import DUPLICATE_THRESHOLD, MatchReason, PersonFacts, match_score
+from hubdesk.domain.matching import DUPLICATE_THRESHOLD, MatchReason, PersonFacts, match_score, score_ceiling
 from hubdesk.domain.validation import validate_beneficiary
 from hubdesk.services import beneficiary_mapping as mapping
 from hubdesk.services.audit import record_event
@@ -135,43 +135,53 @@ class DuplicateService:
             return find_matches(uow.session, cleaned, exclude_id)
 
     def possible_duplicates(self, limit: int = 200, threshold: int = 80) -> list[DuplicatePair]:
-        """Pairs of registered people that look like one person, for a coordinator to review."""
+        """Pairs of registered people that look like one person, for a coordinator to review.
+
+        Pairs come from shared name blocks, phones and document numbers; a pair whose score could
+        not reach ``threshold`` even with identical names is dropped before any name is compared.
+        """
         self._coordinator()
         with self._db.unit_of_work() as uow:
             session = uow.session
-            live = select(Beneficiary.id).where(Beneficiary.deleted_at.is_(None), Beneficiary.merged_into_id.is_(None))
-            sizes = (
-                select(MatchKey.key)
-                .where(MatchKey.beneficiary_id.in_(live))
-                .group_by(MatchKey.key)
-                .having(func.count() > 1, func.count() <= MAX_BLOCK)
-                .subquery()
-            )
-            blocks: dict[str, list[str]] = defaultdict(list)
-            for key, beneficiary_id in session.execute(
-                select(MatchKey.key, MatchKey.beneficiary_id)
-                .join(sizes, sizes.c.key == MatchKey.key)
-                .where(MatchKey.beneficiary_id.in_(live))
+            live = {
+                beneficiary_id
+                for beneficiary_id in session.scalars(
+                    select(Beneficiary.id).where(Beneficiary.deleted_at.is_(None), Beneficiary.merged_into_id.is_(None))
+                )
+            }
+            groups: dict[object, list[str]] = defaultdict(list)
+            for key, beneficiary_id in session.execute(select(MatchKey.key, MatchKey.beneficiary_id)):
+                groups[key].append(beneficiary_id)
+            for number, beneficiary_id in session.execute(select(Phone.number, Phone.beneficiary_id)):
+                groups[("phone", number)].append(beneficiary_id)
+            for document, beneficiary_id in session.execute(
+                select(Beneficiary.id_document_number, Beneficiary.id).where(Beneficiary.id_document_number != "")
             ):
-                blocks[key].append(beneficiary_id)
-            pairs = {tuple(sorted(p)) for ids in blocks.values() for p in combinations(ids, 2)}
-            refused = {(a, b) for a, b in session.execute(select(NotDuplicate.first_id, NotDuplicate.second_id))}
-            pairs -= refused
+                groups[("document", document)].append(beneficiary_id)
+            pairs: set[tuple[str, str]] = set()
+            for ids in groups.values():
+                ids = [i for i in ids if i in live]
+                if 1 < len(ids) <= MAX_BLOCK:
+                    pairs.update((a, b) if a < b else (b, a) for a, b in combinations(ids, 2))
+            pairs -= {(a, b) for a, b in session.execute(select(NotDuplicate.first_id, NotDuplicate.second_id))}
             people = _load_facts(session, {i for pair in pairs for i in pair})
-            found = []
-            for a, b in pairs:
-                result = match_score(_facts(people[a]), _facts(people[b]))
-                if result.score >= threshold:
-                    first, second = sorted((people[a], people[b]), key=lambda c: c.registered_on)
-                    found.append(
-                        DuplicatePair(
-                            _scored(first, result.score, result.reasons),
-                            _scored(second, result.score, result.reasons),
-                            result.score,
-                        )
+        facts = {i: _facts(person) for i, person in people.items()}
+        found = []
+        for a, b in pairs:
+            if score_ceiling(facts[a], facts[b]) < threshold:
+                continue
+            result = match_score(facts[a], facts[b])
+            if result.score >= threshold:
+                first, second = sorted((people[a], people[b]), key=lambda c: (c.registered_on, c.code))
+                found.append(
+                    DuplicatePair(
+                        _scored(first, result.score, result.reasons),
+                        _scored(second, result.score, result.reasons),
+                        result.score,
                     )
-            found.sort(key=lambda p: (-p.score, p.first.code))
-            return found[:limit]
+                )
+        found.sort(key=lambda p: (-p.score, p.first.code))
+        return found[:limit]
 
     def mark_different(self, first_id: str, second_id: str) -> None:
         actor = self._coordinator()

@@ -328,3 +328,18 @@ def test_all_signals_together_reach_100() -> None:
         MatchReason.SAME_PHONE,
         MatchReason.SAME_BIRTH_DATE,
     )
+
+
+def test_score_ceiling_bounds_the_score_without_comparing_names() -> None:
+    from hubdesk.domain.matching import score_ceiling
+
+    a = PersonFacts("Mohamed", "El Amrani", birth_date=date(1990, 5, 4), phones=frozenset({"+212612345678"}))
+    for other in (
+        PersonFacts("Mohammed", "Elamrani", birth_date=date(1990, 5, 4)),
+        PersonFacts("Youssef", "Benali", birth_date=date(1990, 5, 4)),
+        PersonFacts("Awa", "Sow", phones=frozenset({"+212612345678"})),
+        PersonFacts("Mohamed", "El Amrani", birth_year=1990),
+    ):
+        assert match_score(a, other).score <= score_ceiling(a, other)
+    # nothing but a birth year in common: even identical names stay below the coordinator's 80
+    assert score_ceiling(a, PersonFacts("X", "Y", birth_year=1990)) < 80
