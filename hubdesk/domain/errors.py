@@ -27,5 +27,9 @@ class AuthenticationFailed(HubdeskError):
     """Wrong user name or password, or a disabled account."""
 
 
+class Cancelled(HubdeskError):
+    """The person stopped a long task; nothing it would have written was written."""
+
+
 class DatabaseUnavailable(HubdeskError):
     """The database cannot be opened; the message says why and what to do."""

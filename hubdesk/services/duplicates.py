@@ -17,7 +17,7 @@ from hubdesk.db.database import Database
 from hubdesk.db.models import Beneficiary, MatchKey, NotDuplicate, Phone
 from hubdesk.domain.beneficiary import BeneficiaryDraft
 from hubdesk.domain.enums import AuditAction, Role
-from hubdesk.domain.errors import HubdeskError, PermissionDenied
+from hubdesk.domain.errors import Cancelled, HubdeskError, PermissionDenied
 from hubdesk.domain.matching import DUPLICATE_THRESHOLD, MatchReason, PersonFacts, match_score, score_ceiling
 from hubdesk.domain.validation import validate_beneficiary
 from hubdesk.services import beneficiary_mapping as mapping
@@ -134,7 +134,13 @@ class DuplicateService:
         with self._db.unit_of_work() as uow:
             return find_matches(uow.session, cleaned, exclude_id)
 
-    def possible_duplicates(self, limit: int = 200, threshold: int = 80) -> list[DuplicatePair]:
+    def possible_duplicates(
+        self,
+        limit: int = 200,
+        threshold: int = 80,
+        progress: Callable[[int, int], None] | None = None,
+        cancelled: Callable[[], bool] = lambda: False,
+    ) -> list[DuplicatePair]:
         """Pairs of registered people that look like one person, for a coordinator to review.
 
         Pairs come from shared name blocks, phones and document numbers; a pair whose score could
@@ -167,7 +173,13 @@ class DuplicateService:
             people = _load_facts(session, {i for pair in pairs for i in pair})
         facts = {i: _facts(person) for i, person in people.items()}
         found = []
-        for a, b in pairs:
+        total = len(pairs)
+        for done, (a, b) in enumerate(pairs):
+            if done % 5000 == 0:
+                if cancelled():
+                    raise Cancelled("The search for duplicates was stopped.")
+                if progress is not None:
+                    progress(done, total)
             if score_ceiling(facts[a], facts[b]) < threshold:
                 continue
             result = match_score(facts[a], facts[b])

@@ -61,7 +61,7 @@ class Startup(QObject):
         self.login = LoginDialog(None)
         self.login.accepted.connect(self._logged_in)
         self.login.rejected.connect(self._cancelled)
-        self._worker = Worker(lambda: open_services(data_dir), self)
+        self._worker = Worker(lambda _control: open_services(data_dir), self)
         self._worker.done.connect(self._opened)
         self._worker.error.connect(self._failed)
 

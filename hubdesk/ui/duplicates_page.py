@@ -48,6 +48,9 @@ class DuplicatesPage(QWidget):
         self.progress = QProgressBar()
         self.progress.setRange(0, 0)
         self.progress.hide()
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.hide()
+        self.cancel_button.clicked.connect(self.cancel)
         self.status = QLabel()
 
         self.table = QTableView()
@@ -71,6 +74,7 @@ class DuplicatesPage(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.scan_button)
         top.addWidget(self.progress)
+        top.addWidget(self.cancel_button)
         top.addWidget(self.status, 1)
         actions = QHBoxLayout()
         actions.addStretch(1)
@@ -87,25 +91,45 @@ class DuplicatesPage(QWidget):
     def scan(self) -> None:
         """Look for pairs off the GUI thread; the list fills when the search is done."""
         self.scan_button.setEnabled(False)
+        self.progress.setRange(0, 0)
         self.progress.show()
+        self.cancel_button.show()
         self.status.setText(self.tr("Comparing records…"))
-        self._worker = Worker(self._services.duplicates.possible_duplicates, self)
+        duplicates = self._services.duplicates
+        self._worker = Worker(
+            lambda control: duplicates.possible_duplicates(progress=control.report, cancelled=control.is_cancelled),
+            self,
+        )
         self._worker.done.connect(self._scanned)
         self._worker.error.connect(self._failed)
+        self._worker.progressed.connect(self._progressed)
         self._worker.start()
+
+    @Slot()
+    def cancel(self) -> None:
+        if self._worker is not None:
+            self._worker.cancel()
+
+    @Slot(int, int)
+    def _progressed(self, done: int, total: int) -> None:
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+
+    def _finished(self) -> None:
+        self.progress.hide()
+        self.cancel_button.hide()
+        self.scan_button.setEnabled(True)
 
     @Slot(object)
     def _scanned(self, pairs: Any) -> None:
         self.model.set_items(pairs)
-        self.progress.hide()
-        self.scan_button.setEnabled(True)
+        self._finished()
         self.status.setText(self.tr("%n possible duplicates", "", len(pairs)))
         self._update_buttons()
 
     @Slot(object)
     def _failed(self, error: Any) -> None:
-        self.progress.hide()
-        self.scan_button.setEnabled(True)
+        self._finished()
         self.status.setText(str(error))
 
     def selected_pair(self) -> DuplicatePair | None:

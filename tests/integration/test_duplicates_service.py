@@ -125,3 +125,15 @@ def test_counsellors_cannot_merge(services: Services) -> None:
     services.login("amina", "long-enough-1")
     with pytest.raises(PermissionDenied):
         services.duplicates.merge(a.id, b.id)
+
+
+def test_the_scan_reports_progress_and_can_be_stopped(services: Services) -> None:
+    from hubdesk.domain.errors import Cancelled
+
+    services.beneficiaries.create(moroccan("Mohamed", "El Amrani"))
+    services.beneficiaries.create(moroccan("Mohammed", "Elamrani"))
+    seen: list[tuple[int, int]] = []
+    assert len(services.duplicates.possible_duplicates(progress=lambda d, t: seen.append((d, t)))) == 1
+    assert seen and seen[0][1] >= 1
+    with pytest.raises(Cancelled):
+        services.duplicates.possible_duplicates(cancelled=lambda: True)

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import time
 from datetime import date
+from typing import Any
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from hubdesk.services.facade import Services
@@ -32,3 +35,26 @@ def test_scan_then_merge_into_the_older_record(qtbot: QtBot, services: Services)
     assert newer.code in page.status.text()
     assert services.search.count(BeneficiaryQuery()) == 2
     assert services.beneficiaries.get(older.id).draft.neighbourhood == "Souani"
+
+
+def test_cancel_stops_the_scan_and_says_so(qtbot: QtBot, services: Services, monkeypatch: pytest.MonkeyPatch) -> None:
+    services.beneficiaries.create(moroccan("Mohamed", "El Amrani"))
+    services.beneficiaries.create(moroccan("Mohammed", "Elamrani"))
+    scan = services.duplicates.possible_duplicates
+
+    def slow_scan(**options: Any) -> Any:
+        while not options["cancelled"]():  # a long scan, still running when the person cancels
+            time.sleep(0.01)
+        return scan(**options)
+
+    monkeypatch.setattr(services.duplicates, "possible_duplicates", slow_scan)
+    page = DuplicatesPage(services)
+    qtbot.addWidget(page)
+    page.show()
+    page.scan()
+    assert page.cancel_button.isVisible() and not page.scan_button.isEnabled()
+    page.cancel_button.click()
+    qtbot.waitUntil(lambda: page.scan_button.isEnabled(), timeout=5000)
+    assert not page.cancel_button.isVisible()
+    assert page.model.rowCount() == 0
+    assert "stopped" in page.status.text()
