@@ -159,6 +159,8 @@ class SearchKey(Base):
     """
 
     __tablename__ = "search_key"
+    # SQLite: the primary key is the table (no hidden rowid b-tree to write beside it)
+    __table_args__ = {"sqlite_with_rowid": False}
 
     key: Mapped[str] = mapped_column(String(120), primary_key=True)
     beneficiary_id: Mapped[str] = mapped_column(
@@ -170,6 +172,7 @@ class MatchKey(Base):
     """Derived index: blocking keys that bring up duplicate candidates without a table scan."""
 
     __tablename__ = "match_key"
+    __table_args__ = {"sqlite_with_rowid": False}
 
     key: Mapped[str] = mapped_column(String(60), primary_key=True)
     beneficiary_id: Mapped[str] = mapped_column(

@@ -52,6 +52,8 @@ class SettingsService:
             entries = json.loads(self.get(DEMO_ACCOUNTS) or "[]")
         except ValueError:
             return []
+        if not isinstance(entries, list):
+            return []
         return [
             (e[0], e[1], e[2])
             for e in entries

@@ -193,7 +193,8 @@ def upgrade() -> None:
     sa.Column('key', sa.String(length=60), nullable=False),
     sa.Column('beneficiary_id', sa.String(length=36), nullable=False),
     sa.ForeignKeyConstraint(['beneficiary_id'], ['beneficiary.id'], name=op.f('fk_match_key_beneficiary_id_beneficiary'), ondelete='CASCADE'),
-    sa.PrimaryKeyConstraint('key', 'beneficiary_id', name=op.f('pk_match_key'))
+    sa.PrimaryKeyConstraint('key', 'beneficiary_id', name=op.f('pk_match_key')),
+    sqlite_with_rowid=False,
     )
     with op.batch_alter_table('match_key', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_match_key_beneficiary_id'), ['beneficiary_id'], unique=False)
@@ -211,7 +212,8 @@ def upgrade() -> None:
     sa.Column('key', sa.String(length=120), nullable=False),
     sa.Column('beneficiary_id', sa.String(length=36), nullable=False),
     sa.ForeignKeyConstraint(['beneficiary_id'], ['beneficiary.id'], name=op.f('fk_search_key_beneficiary_id_beneficiary'), ondelete='CASCADE'),
-    sa.PrimaryKeyConstraint('key', 'beneficiary_id', name=op.f('pk_search_key'))
+    sa.PrimaryKeyConstraint('key', 'beneficiary_id', name=op.f('pk_search_key')),
+    sqlite_with_rowid=False,
     )
     with op.batch_alter_table('search_key', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_search_key_beneficiary_id'), ['beneficiary_id'], unique=False)

@@ -1,0 +1,28 @@
+"""Demo data: a realistic, reproducible registry to show hubdesk without touching anyone's real data.
+
+``generate_demo`` fills an empty database with the people the HUB in Tangier actually meets (young
+Moroccans, West and Central African migrants, refugees from Sudan, Syria and Yemen). The same seed
+and day give exactly the same data, 100,000 people in under a minute on a small two-core machine.
+
+Data tables: ``names``, ``origins``, ``sectors``, ``tangier``; inventing people: ``draws``,
+``people``, ``backgrounds``, ``records``; writing them: ``bulk``, ``generate``.
+"""
+
+from hubdesk.services.demo.accounts import (
+    DEMO_ACCOUNTS,
+    DEMO_ORGANISATION,
+    DEMO_PASSWORD,
+    DEMO_SITE,
+    demo_accounts,
+)
+from hubdesk.services.demo.generate import DemoSummary, generate_demo
+
+__all__ = [
+    "DEMO_ACCOUNTS",
+    "DEMO_ORGANISATION",
+    "DEMO_PASSWORD",
+    "DEMO_SITE",
+    "DemoSummary",
+    "demo_accounts",
+    "generate_demo",
+]
