@@ -9,7 +9,7 @@ from datetime import date
 from itertools import combinations
 from typing import Any
 
-from sqlalchemy import ColumnElement, or_, select
+from sqlalchemy import ColumnElement, func, or_, select
 from sqlalchemy.orm import Session
 
 from hubdesk.db.base import utcnow
@@ -26,6 +26,8 @@ from hubdesk.services.beneficiaries import load_beneficiary, reindex
 from hubdesk.services.readmodels import Actor, DuplicateCandidate, DuplicatePair
 
 MAX_CANDIDATES = 2000
+#: people compared by name with an intake: those sharing the most blocking keys with it
+NAME_CANDIDATES = 150
 #: blocks bigger than this are too common a pair of names to compare everyone inside
 MAX_BLOCK = 150
 
@@ -34,13 +36,23 @@ def _candidate_ids(session: Session, draft: BeneficiaryDraft, exclude_id: str | 
     conditions: list[ColumnElement[bool]] = []
     keys = mapping.match_keys_for(draft)
     if keys:
-        conditions.append(Beneficiary.id.in_(select(MatchKey.beneficiary_id).where(MatchKey.key.in_(keys))))
+        # Common names share a block with thousands of people: keep those sharing the most keys.
+        shared = func.count().label("shared")
+        best = (
+            select(MatchKey.beneficiary_id)
+            .where(MatchKey.key.in_(keys))
+            .group_by(MatchKey.beneficiary_id)
+            .order_by(shared.desc(), MatchKey.beneficiary_id)
+            .limit(NAME_CANDIDATES)
+        )
+        conditions.append(Beneficiary.id.in_(list(session.scalars(best))))
     numbers = [p.number for p in draft.phones]
     if numbers:
         conditions.append(Beneficiary.id.in_(select(Phone.beneficiary_id).where(Phone.number.in_(numbers))))
     if draft.id_document_number:
         conditions.append(Beneficiary.id_document_number == draft.id_document_number)
-    if draft.birth_date:
+    if draft.birth_date and (draft.birth_date.month, draft.birth_date.day) != (1, 1):
+        # 1 January stands for "day unknown" on many papers: thousands share it, it proves nothing
         conditions.append(Beneficiary.birth_date == draft.birth_date)
     if not conditions:
         return []
@@ -115,7 +127,10 @@ def find_matches(
     facts = mapping.facts_of(draft)
     found = []
     for candidate in _load_facts(session, _candidate_ids(session, draft, exclude_id)).values():
-        result = match_score(facts, _facts(candidate))
+        theirs = _facts(candidate)
+        if score_ceiling(facts, theirs) < DUPLICATE_THRESHOLD:
+            continue  # e.g. born on another day: no spelling of the name could bring it up
+        result = match_score(facts, theirs)
         if result.score >= DUPLICATE_THRESHOLD:
             found.append(_scored(candidate, result.score, result.reasons))
     found.sort(key=lambda c: (-c.score, c.code))
