@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
 
-from sqlalchemy import delete, func, insert, select, type_coerce
+from sqlalchemy import ColumnElement, case, delete, func, insert, literal, select
 from sqlalchemy.orm import Session, selectinload
 
-from hubdesk.db.base import UTCDateTime, utcnow
+from hubdesk.db.base import utcnow
 from hubdesk.db.database import Database
 from hubdesk.db.models import AuditEvent, Beneficiary, MatchKey, SearchKey, User
 from hubdesk.domain.beneficiary import BeneficiaryDraft
@@ -190,49 +190,51 @@ class BeneficiaryService:
             return beneficiary_history(uow.session, beneficiary_id)
 
     def counts(self) -> HomeCounts:
+        """The Home page's figures, in one pass over the table."""
         today = self._today()
         actor = self._actor()
+
+        def tally(condition: ColumnElement[bool]) -> ColumnElement[int]:
+            return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
+
         with self._db.unit_of_work() as uow:
-            live = select(func.count()).select_from(Beneficiary).where(Beneficiary.deleted_at.is_(None))
-            session = uow.session
-            return HomeCounts(
-                total=session.scalar(live) or 0,
-                registered_this_month=session.scalar(live.where(Beneficiary.registered_on >= today.replace(day=1)))
-                or 0,
-                registered_this_year=session.scalar(
-                    live.where(Beneficiary.registered_on >= today.replace(month=1, day=1))
-                )
-                or 0,
-                women=session.scalar(live.where(Beneficiary.sex == "female")) or 0,
-                mine=session.scalar(live.where(Beneficiary.counsellor_id == actor.user_id)) or 0
-                if actor.user_id
-                else 0,
-            )
+            row = uow.session.execute(
+                select(
+                    func.count(),
+                    tally(Beneficiary.registered_on >= today.replace(day=1)),
+                    tally(Beneficiary.registered_on >= today.replace(month=1, day=1)),
+                    tally(Beneficiary.sex == "female"),
+                    tally(Beneficiary.counsellor_id == actor.user_id) if actor.user_id else literal(0),
+                ).where(Beneficiary.deleted_at.is_(None))
+            ).one()
+            return HomeCounts(*(int(value or 0) for value in row))
 
     def recently_seen(self, limit: int = 10) -> list[RecentItem]:
         """People the current user opened last, newest first, each once."""
         actor = self._actor()
         with self._db.unit_of_work() as uow:
-            last_seen = type_coerce(func.max(AuditEvent.at), UTCDateTime()).label("seen")
-            recent = (
-                select(AuditEvent.beneficiary_id, last_seen)
+            session = uow.session
+            # Walk the user's views newest first (an index range) rather than group them all.
+            views = session.execute(
+                select(AuditEvent.beneficiary_id, AuditEvent.at)
                 .where(AuditEvent.user_id == actor.user_id, AuditEvent.action == AuditAction.VIEW.value)
-                .group_by(AuditEvent.beneficiary_id)
-                .order_by(last_seen.desc())
-                .limit(limit * 2)
-                .subquery()
-            )
-            rows = uow.session.execute(
-                select(
-                    Beneficiary.id,
-                    Beneficiary.code,
-                    Beneficiary.first_name,
-                    Beneficiary.last_name,
-                    recent.c.seen,
+                .order_by(AuditEvent.at.desc())
+                .limit(limit * 20)
+            ).all()
+            seen: dict[str, datetime] = {}
+            for beneficiary_id, at in views:
+                if beneficiary_id is not None:
+                    seen.setdefault(beneficiary_id, at)
+            people = {
+                row.id: row
+                for row in session.execute(
+                    select(Beneficiary.id, Beneficiary.code, Beneficiary.first_name, Beneficiary.last_name).where(
+                        Beneficiary.id.in_(list(seen)), Beneficiary.deleted_at.is_(None)
+                    )
                 )
-                .join(recent, recent.c.beneficiary_id == Beneficiary.id)
-                .where(Beneficiary.deleted_at.is_(None))
-                .order_by(recent.c.seen.desc())
-                .limit(limit)
-            )
-            return [RecentItem(r.id, r.code, f"{r.first_name} {r.last_name}", r.seen) for r in rows]
+            }
+            return [
+                RecentItem(i, people[i].code, f"{people[i].first_name} {people[i].last_name}", at)
+                for i, at in seen.items()
+                if i in people
+            ][:limit]

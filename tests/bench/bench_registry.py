@@ -154,13 +154,18 @@ app = application()
 startup = Startup(app, Path(sys.argv[2]))
 startup.start(); app.processEvents()
 t_login = time.time() - t0
-# an instantaneous typist: the log-in is asked for the moment the window is there
+while startup.services is None:  # the database opens behind the log-in window
+    app.processEvents(); time.sleep(0.001)
+t_ready = time.time() - t0
+# the person presses Enter the moment hubdesk can take it
+pressed = time.time()
 startup.login.username.setText("admin"); startup.login.password.setText("hubdesk-demo")
 startup.login.try_login()
 while startup.window is None:
     app.processEvents(); time.sleep(0.001)
 app.processEvents()
-print(t_login, time.time() - t0)
+t_main = time.time() - t0
+print(t_login, t_ready, t_main, time.time() - pressed)
 startup.services.close()
 """
 
@@ -198,6 +203,7 @@ def bench_startup(data_dir: Path, rounds: int) -> dict[str, tuple[float, float]]
     empty: list[float] = []
     login: list[float] = []
     hub: list[float] = []
+    after_enter: list[float] = []
     for _ in range(rounds):  # interleaved so that both see the same machine state
         for script, extra in ((STARTUP_EMPTY, []), (STARTUP_HUBDESK, [str(data_dir)])):
             result = subprocess.run(
@@ -212,11 +218,13 @@ def bench_startup(data_dir: Path, rounds: int) -> dict[str, tuple[float, float]]
                 empty.append(figures[0])
             else:
                 login.append(figures[0])
-                hub.append(figures[1])
+                hub.append(figures[2])
+                after_enter.append(figures[3])
     return {
         "empty": (statistics.median(empty), min(empty)),
         "login": (statistics.median(login), min(login)),
         "hubdesk": (statistics.median(hub), min(hub)),
+        "after_enter": (statistics.median(after_enter), min(after_enter)),
     }
 
 
@@ -269,6 +277,7 @@ def render(size: int, generation_s: float, r: dict[str, object], startup: dict[s
         f"{startup['empty'][0]:.0f} ms = **{ratio:.2f} ×** (medians) | {status(ratio <= 2.5)} |",
         f"| (start to the log-in window, usable while the database opens) | {startup['login'][0]:.0f} ms "
         f"= {startup['login'][0] / startup['empty'][0]:.2f} × | — |",
+        f"| (Enter on the log-in window to the main window) | {startup['after_enter'][0]:.0f} ms | — |",
         f"| resident memory with the list open ≤ 300 MB | {rss:.0f} MB ({r['rows_loaded']} rows loaded) "
         f"| {status(rss <= 300)} |",
         f"| generating the {size:,}-person demo ≤ 60 s | {generation_s:.1f} s | {status(generation_s <= 60)} |",
