@@ -47,8 +47,9 @@ class Beneficiary(AuditedMixin, Base):
     __table_args__ = (
         Index("ix_beneficiary_sort", "sort_name"),
         Index("ix_beneficiary_registered", "registered_on"),
-        # covers the Home page's counts and the list's total without reading the wide rows
-        Index("ix_beneficiary_live", "deleted_at", "registered_on", "sex", "counsellor_id"),
+        # covers the Home page's counts and the list's total without reading the wide rows; deleted_at
+        # comes last so that no index leads with it (a planner without statistics would take it)
+        Index("ix_beneficiary_live", "registered_on", "sex", "counsellor_id", "deleted_at"),
     )
 
     code: Mapped[str] = mapped_column(String(20), unique=True)

@@ -26,6 +26,8 @@ from hubdesk.services.beneficiaries import load_beneficiary, reindex
 from hubdesk.services.readmodels import Actor, DuplicateCandidate, DuplicatePair
 
 MAX_CANDIDATES = 2000
+#: two people who share nothing but a birth year: what a name block alone can score at best
+_YEAR_ONLY = PersonFacts("-", "-", birth_year=2000)
 #: people compared by name with an intake: those sharing the most blocking keys with it
 NAME_CANDIDATES = 150
 #: blocks bigger than this are too common a pair of names to compare everyone inside
@@ -164,15 +166,25 @@ class DuplicateService:
         self._coordinator()
         with self._db.unit_of_work() as uow:
             session = uow.session
-            live = {
-                beneficiary_id
-                for beneficiary_id in session.scalars(
-                    select(Beneficiary.id).where(Beneficiary.deleted_at.is_(None), Beneficiary.merged_into_id.is_(None))
+            births = {
+                beneficiary_id: born
+                for beneficiary_id, born in session.execute(
+                    select(Beneficiary.id, Beneficiary.birth_date).where(
+                        Beneficiary.deleted_at.is_(None), Beneficiary.merged_into_id.is_(None)
+                    )
                 )
             }
+            # A shared name block alone (same birth year at best) may not be able to reach the
+            # threshold: then only people born on the same day inside a block are paired.
+            by_birth_date = threshold > score_ceiling(_YEAR_ONLY, _YEAR_ONLY)
             groups: dict[object, list[str]] = defaultdict(list)
             for key, beneficiary_id in session.execute(select(MatchKey.key, MatchKey.beneficiary_id)):
-                groups[key].append(beneficiary_id)
+                if beneficiary_id in births:
+                    born = births[beneficiary_id]
+                    if not by_birth_date:
+                        groups[key].append(beneficiary_id)
+                    elif born is not None and (born.month, born.day) != (1, 1):
+                        groups[(key, born)].append(beneficiary_id)
             for number, beneficiary_id in session.execute(select(Phone.number, Phone.beneficiary_id)):
                 groups[("phone", number)].append(beneficiary_id)
             for document, beneficiary_id in session.execute(
@@ -181,7 +193,7 @@ class DuplicateService:
                 groups[("document", document)].append(beneficiary_id)
             pairs: set[tuple[str, str]] = set()
             for ids in groups.values():
-                ids = [i for i in ids if i in live]
+                ids = [i for i in ids if i in births]
                 if 1 < len(ids) <= MAX_BLOCK:
                     pairs.update((a, b) if a < b else (b, a) for a, b in combinations(ids, 2))
             pairs -= {(a, b) for a, b in session.execute(select(NotDuplicate.first_id, NotDuplicate.second_id))}

@@ -114,7 +114,7 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_beneficiary_id_document_number'), ['id_document_number'], unique=False)
         batch_op.create_index(batch_op.f('ix_beneficiary_migration_status'), ['migration_status'], unique=False)
         batch_op.create_index(batch_op.f('ix_beneficiary_nationality'), ['nationality'], unique=False)
-        batch_op.create_index('ix_beneficiary_live', ['deleted_at', 'registered_on', 'sex', 'counsellor_id'], unique=False)
+        batch_op.create_index('ix_beneficiary_live', ['registered_on', 'sex', 'counsellor_id', 'deleted_at'], unique=False)
         batch_op.create_index('ix_beneficiary_registered', ['registered_on'], unique=False)
         batch_op.create_index('ix_beneficiary_sort', ['sort_name'], unique=False)
 
