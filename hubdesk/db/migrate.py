@@ -7,11 +7,15 @@ Alembic's head.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import inspect, text
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
+
+from hubdesk.db import sqlite
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -54,10 +58,25 @@ def current_revision(engine: Engine) -> str | None:
         return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
+@contextmanager
+def migration_connection(engine: Engine) -> Iterator[Connection]:
+    """A connection in a transaction, foreign keys off for the rebuilds and checked before commit."""
+    with engine.connect() as connection:
+        sqlite.foreign_keys_off(connection)  # outside any transaction: SQLite ignores it inside one
+        connection.commit()
+        try:
+            with connection.begin():
+                yield connection
+                sqlite.check_foreign_keys(connection)
+        finally:
+            sqlite.foreign_keys_on(connection)
+            connection.commit()
+
+
 def upgrade(engine: Engine, revision: str = "head") -> None:
     from alembic import command
 
     config = alembic_config()
-    with engine.begin() as connection:
+    with migration_connection(engine) as connection:
         config.attributes["connection"] = connection
         command.upgrade(config, revision)

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import event
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 
 
 def install_pragmas(engine: Engine) -> None:
@@ -21,6 +21,27 @@ def install_pragmas(engine: Engine) -> None:
         cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.execute("PRAGMA busy_timeout=5000")
         cursor.close()
+
+
+def foreign_keys_off(connection: Connection) -> None:
+    """Before a migration: Alembic's batch mode rebuilds a table by copy-and-drop, and with foreign
+    keys on, the drop would cascade into every child table (phones, skills, keys…)."""
+    if connection.dialect.name == "sqlite":
+        connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
+
+
+def check_foreign_keys(connection: Connection) -> None:
+    """After a migration, inside its transaction: refuse to commit a schema that broke a reference."""
+    if connection.dialect.name != "sqlite":
+        return
+    broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+    if broken:
+        raise RuntimeError(f"the migration broke {len(broken)} references, first: {tuple(broken[0])}")
+
+
+def foreign_keys_on(connection: Connection) -> None:
+    if connection.dialect.name == "sqlite":
+        connection.exec_driver_sql("PRAGMA foreign_keys=ON")
 
 
 def optimize(engine: Engine) -> None:

@@ -6,6 +6,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+import sqlalchemy as sa
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 
@@ -14,6 +15,8 @@ from hubdesk.db.base import Base
 from hubdesk.db.database import BACKUP_DIR, Database, open_database
 from hubdesk.db.location import DATABASE_FILE
 from hubdesk.domain.errors import DatabaseUnavailable
+from hubdesk.services.facade import Services
+from tests.integration.test_beneficiary_service import person
 
 
 def test_upgrade_from_empty_equals_the_models(database: Database) -> None:
@@ -89,3 +92,22 @@ def test_a_lock_left_by_a_dead_process_is_taken_over(tmp_path: Path) -> None:
         json.dumps({"host": socket.gethostname(), "user": "x", "pid": 2**22 + 12345}), encoding="utf-8"
     )
     open_database(tmp_path).close()
+
+
+def test_a_migration_that_rebuilds_a_table_keeps_the_rows_that_point_at_it(services: Services) -> None:
+    """Alembic's batch mode copies and drops a table: with foreign keys on, the drop would cascade."""
+    from alembic.operations import Operations
+    from alembic.runtime.migration import MigrationContext as Context
+    from sqlalchemy import Integer, text
+
+    database: Database = services.database
+    saved = services.beneficiaries.create(person())
+    with migrate.migration_connection(database.engine) as connection:
+        operations = Operations(Context.configure(connection, opts={"render_as_batch": True}))
+        with operations.batch_alter_table("beneficiary", recreate="always") as batch:
+            batch.add_column(sa.Column("future_field", Integer, nullable=True))
+    with database.engine.connect() as connection:
+        assert connection.execute(text("SELECT count(*) FROM beneficiary_phone")).scalar() == 1
+        assert connection.execute(text("SELECT count(*) FROM search_key")).scalar() > 0
+        assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+    assert services.beneficiaries.get(saved.id).draft.phones
