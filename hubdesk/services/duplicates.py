@@ -9,15 +9,15 @@ from datetime import date
 from itertools import combinations
 from typing import Any
 
-from sqlalchemy import ColumnElement, func, or_, select
+from sqlalchemy import ColumnElement, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from hubdesk.db.base import utcnow
 from hubdesk.db.database import Database
 from hubdesk.db.models import Beneficiary, MatchKey, NotDuplicate, Phone
 from hubdesk.domain.beneficiary import BeneficiaryDraft
-from hubdesk.domain.enums import AuditAction, Role
-from hubdesk.domain.errors import Cancelled, HubdeskError, PermissionDenied
+from hubdesk.domain.enums import AuditAction, IdDocumentType, Role
+from hubdesk.domain.errors import Cancelled, HubdeskError, PermissionDenied, ValidationError
 from hubdesk.domain.matching import DUPLICATE_THRESHOLD, MatchReason, PersonFacts, match_score, score_ceiling
 from hubdesk.domain.validation import validate_beneficiary
 from hubdesk.services import beneficiary_mapping as mapping
@@ -255,9 +255,17 @@ class DuplicateService:
             drop = load_beneficiary(session, drop_id)
             kept, dropped = mapping.to_draft(keep), mapping.to_draft(drop)
             before = mapping.snapshot(kept)
-            merged = merge_drafts(kept, dropped)
+            merged, errors = validate_beneficiary(merge_drafts(kept, dropped), self._today())
+            if errors:
+                raise ValidationError(errors)
+            if merged.minimal_only:  # the kept record's consent rules what may be kept
+                merged = merged.minimal_record()
             after = mapping.snapshot(merged)
             mapping.apply_draft(keep, merged, actor.user_id)
+            # records merged earlier into the dropped one now belong to the kept one too
+            session.execute(
+                update(Beneficiary).where(Beneficiary.merged_into_id == drop.id).values(merged_into_id=keep.id)
+            )
             drop.merged_into_id = keep.id
             drop.deleted_at = utcnow()
             drop.updated_by = actor.user_id
@@ -293,15 +301,45 @@ class DuplicateService:
         return actor
 
 
+def _united(mine: list[Any], theirs: list[Any], key: Callable[[Any], object]) -> list[Any]:
+    """``mine`` then the entries of ``theirs`` whose key ``mine`` lacks (the kept record wins)."""
+    known = {key(item) for item in mine}
+    return mine + [item for item in theirs if key(item) not in known]
+
+
 def merge_drafts(keep: BeneficiaryDraft, drop: BeneficiaryDraft) -> BeneficiaryDraft:
-    """``keep`` completed with what only ``drop`` knows; lists are united without repeats."""
+    """``keep`` completed with what only ``drop`` knows; fields that go together move together."""
+    linked = {"id_document_type", "id_document_number", "id_document_expiry", "has_disability", "disability_note"}
     values: dict[str, Any] = {}
     for field in fields(keep):
+        if field.name in linked or isinstance(getattr(keep, field.name), list):
+            continue
         mine, theirs = getattr(keep, field.name), getattr(drop, field.name)
-        if isinstance(mine, list):
-            values[field.name] = mine + [item for item in theirs if item not in mine]
-        elif mine in (None, "") and theirs not in (None, ""):
+        if mine in (None, "") and theirs not in (None, ""):
             values[field.name] = theirs
+    if keep.id_document_type is IdDocumentType.NONE and drop.id_document_type is not IdDocumentType.NONE:
+        values.update(
+            id_document_type=drop.id_document_type,
+            id_document_number=drop.id_document_number,
+            id_document_expiry=drop.id_document_expiry,
+        )
+    if not keep.has_disability and drop.has_disability:
+        values.update(has_disability=True, disability_note=drop.disability_note)
     if keep.consent.given_on is None and drop.consent.given_on is not None:
         values["consent"] = drop.consent
+    phones = {p.number: p for p in keep.phones}
+    for phone in drop.phones:  # a number WhatsApp on either record is WhatsApp on the merged one
+        if phone.number in phones:
+            phones[phone.number] = replace(
+                phones[phone.number], whatsapp=phones[phone.number].whatsapp or phone.whatsapp
+            )
+        else:
+            phones[phone.number] = phone
+    values["phones"] = list(phones.values())
+    values["languages"] = _united(keep.languages, drop.languages, lambda x: x.language)
+    values["diplomas"] = _united(keep.diplomas, drop.diplomas, lambda x: x.casefold())
+    values["skills"] = _united(keep.skills, drop.skills, lambda x: (x.name.casefold(), x.sector))
+    values["experiences"] = _united(
+        keep.experiences, drop.experiences, lambda x: (x.job.casefold(), x.employer, x.start_year)
+    )
     return replace(keep, **values)

@@ -137,3 +137,56 @@ def test_the_scan_reports_progress_and_can_be_stopped(services: Services) -> Non
     assert seen and seen[0][1] >= 1
     with pytest.raises(Cancelled):
         services.duplicates.possible_duplicates(cancelled=lambda: True)
+
+
+def test_a_merge_keeps_to_what_the_kept_record_consented(services: Services) -> None:
+    from hubdesk.domain.beneficiary import Consent
+    from hubdesk.domain.enums import ConsentPurpose
+
+    minimal = services.beneficiaries.create(
+        moroccan("Mohamed", "El Amrani", consent=Consent(date(2026, 3, 2), {ConsentPurpose.PHOTOS}))
+    )
+    full = services.beneficiaries.create(
+        moroccan("Mohammed", "Elamrani", phones=[PhoneEntry("0612345678")], email="m@example.org")
+    )
+    services.duplicates.merge(minimal.id, full.id)
+    kept = services.beneficiaries.get(minimal.id).draft
+    assert kept.minimal_only and kept.phones == [] and kept.email == ""
+
+
+def test_a_merge_moves_linked_fields_together_and_unites_lists_by_key(services: Services) -> None:
+    from hubdesk.domain.beneficiary import LanguageEntry
+    from hubdesk.domain.enums import LanguageLevel
+
+    keep = services.beneficiaries.create(
+        moroccan("Mohamed", "El Amrani", languages=[LanguageEntry("fr", LanguageLevel.B1)])
+    )
+    drop = services.beneficiaries.create(
+        moroccan(
+            "Mohammed",
+            "Elamrani",
+            id_document_type=IdDocumentType.CNIE,
+            id_document_number="K123456",
+            has_disability=True,
+            disability_note="Malvoyant",
+            languages=[LanguageEntry("fr", LanguageLevel.B2), LanguageEntry("es", LanguageLevel.A2)],
+        )
+    )
+    services.duplicates.merge(keep.id, drop.id)
+    merged = services.beneficiaries.get(keep.id).draft
+    assert (merged.id_document_type, merged.id_document_number) == (IdDocumentType.CNIE, "K123456")
+    assert merged.has_disability and merged.disability_note == "Malvoyant"
+    assert [(x.language, x.level) for x in merged.languages] == [("fr", LanguageLevel.B1), ("es", LanguageLevel.A2)]
+    services.beneficiaries.update(keep.id, merged)  # the merged record saves again as it is
+
+
+def test_merging_a_merged_record_keeps_the_whole_chain(services: Services) -> None:
+    x = services.beneficiaries.create(moroccan("Mohamed", "El Amrani", registered_on=date(2025, 1, 5)))
+    y = services.beneficiaries.create(moroccan("Mohammed", "Elamrani"))
+    z = services.beneficiaries.create(moroccan("Muhammad", "Amrani"))
+    services.duplicates.merge(y.id, x.id)
+    services.duplicates.merge(z.id, y.id)
+    record = services.beneficiaries.get(z.id)
+    assert set(record.merged_codes) == {x.code, y.code}
+    assert [r.id for r in services.search.search(x.code)] == [z.id]
+    assert [h.action for h in services.beneficiaries.history(z.id)].count("create") == 3
