@@ -34,7 +34,9 @@ def _parser() -> argparse.ArgumentParser:
 
     export = commands.add_parser("export", help="export records to a file")
     export.add_argument("what", choices=["beneficiaries"])
-    export.add_argument("--format", choices=["csv", "xlsx", "json"], default="csv")
+    export.add_argument(
+        "--format", choices=["csv", "xlsx", "json"], help="default: from the file's extension, else csv"
+    )
     export.add_argument("-o", "--output", required=True, help="file to write")
     for sub in (export,):
         sub.add_argument("--user", help="user name (default: HUBDESK_USER)")
@@ -95,7 +97,12 @@ def _export(args: argparse.Namespace) -> int:
     services = Services.open(resolve_data_dir(args.data_dir))
     try:
         _login(services, args.user)
-        count = services.exports.export_beneficiaries(Path(args.output), args.format)
+        output = Path(args.output)
+        suffix = output.suffix.lower().lstrip(".")
+        fmt = args.format or (suffix if suffix in {"csv", "xlsx", "json"} else "csv")
+        if suffix in {"csv", "xlsx", "json"} and suffix != fmt:
+            raise HubdeskError(f"--format {fmt} does not match the file name {output.name}.")
+        count = services.exports.export_beneficiaries(output, fmt)
     finally:
         services.close()
     print(f"Exported {count} beneficiaries to {args.output}.")

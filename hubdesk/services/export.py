@@ -16,9 +16,9 @@ from sqlalchemy.orm import Session
 from hubdesk.db.database import Database
 from hubdesk.db.models import Beneficiary, Phone, User
 from hubdesk.domain.enums import AuditAction, Role
-from hubdesk.domain.errors import PermissionDenied, ValidationError
+from hubdesk.domain.errors import HubdeskError, PermissionDenied, ValidationError
 from hubdesk.services.audit import record_event
-from hubdesk.services.beneficiary_search import list_filters
+from hubdesk.services.beneficiary_search import list_filters, search_ids
 from hubdesk.services.readmodels import Actor, BeneficiaryQuery
 
 FORMATS = ("csv", "xlsx", "json")
@@ -49,22 +49,26 @@ COLUMNS = (
 _RISKY = ("=", "+", "-", "@", "\t", "\r")
 
 
-def neutralise(value: Any) -> Any:
+def neutralise(value: Any, risky: tuple[str, ...] = _RISKY) -> Any:
     """A text a spreadsheet would run as a formula gets a leading apostrophe (CSV injection)."""
-    if isinstance(value, str) and value.startswith(_RISKY):
+    if isinstance(value, str) and value.startswith(risky):
         return "'" + value
     return value
 
 
 def _records(session: Session, query: BeneficiaryQuery) -> Iterator[dict[str, Any]]:
+    """The people the list shows: its filters, and its search when one is typed."""
     users = {k: v for k, v in session.execute(select(User.id, User.full_name))}
     phones: dict[str, list[str]] = defaultdict(list)
-    live = select(Beneficiary.id).where(*list_filters(query))
+    conditions = list_filters(query)
+    if query.is_search():
+        conditions.append(Beneficiary.id.in_(search_ids(session, query, query.search_limit)))
+    live = select(Beneficiary.id).where(*conditions)
     for beneficiary_id, number in session.execute(
         select(Phone.beneficiary_id, Phone.number).where(Phone.beneficiary_id.in_(live)).order_by(Phone.position)
     ):
         phones[beneficiary_id].append(number)
-    statement = select(Beneficiary).where(*list_filters(query)).order_by(Beneficiary.sort_name, Beneficiary.code)
+    statement = select(Beneficiary).where(*conditions).order_by(Beneficiary.sort_name, Beneficiary.code)
     for row in session.scalars(statement.execution_options(yield_per=1000)):
         yield {
             "code": row.code,
@@ -112,9 +116,16 @@ class ExportService:
             raise ValidationError({"format": f"Choose one of {', '.join(FORMATS)}"})
         query = query or BeneficiaryQuery()
         path = Path(path)
+        # Written beside the target and renamed at the end: a failure leaves no half file of personal data.
+        partial = path.with_name(f".{path.name}.part")
         with self._db.unit_of_work() as uow:
             records = _records(uow.session, query)
-            count = {"csv": _write_csv, "xlsx": _write_xlsx, "json": _write_json}[fmt](path, records)
+            try:
+                count = {"csv": _write_csv, "xlsx": _write_xlsx, "json": _write_json}[fmt](partial, records)
+                partial.replace(path)
+            except OSError as exc:
+                partial.unlink(missing_ok=True)
+                raise HubdeskError(f"Could not write {path}: {exc.strerror or exc}.") from exc
             record_event(
                 uow.session,
                 actor,
@@ -151,13 +162,14 @@ def _write_xlsx(path: Path, records: Iterator[dict[str, Any]]) -> int:
     sheet.append(list(COLUMNS))
     count = 0
     for record in records:
-        sheet.append([neutralise(record[c]) if record[c] is not None else None for c in COLUMNS])
+        # a text cell is never run by Excel: only "=" makes openpyxl write a formula
+        sheet.append([neutralise(record[c], ("=",)) for c in COLUMNS])
         count += 1
     workbook.save(path)
     return count
 
 
 def _write_json(path: Path, records: Iterator[dict[str, Any]]) -> int:
-    rows = [{c: neutralise(_text(r[c])) if isinstance(r[c], str) else r[c] for c in COLUMNS} for r in records]
+    rows = [{c: r[c] for c in COLUMNS} for r in records]  # JSON runs nothing: values as recorded
     path.write_text(json.dumps(rows, ensure_ascii=False, indent=1, default=_text), encoding="utf-8")
     return len(rows)

@@ -232,13 +232,13 @@ class BeneficiaryListPage(QWidget):
             self.export_to(Path(path), chosen)
 
     def export_to(self, path: Path, chosen_filter: str = "") -> int | None:
-        """Export what the list shows (its filters; search text aside) and say how many were written."""
+        """Export what the list shows (its search and filters) and say how many were written."""
         fmt = path.suffix.lower().lstrip(".")
         if fmt not in {"xlsx", "csv", "json"}:
             fmt = "csv" if "csv" in chosen_filter.lower() else "json" if "json" in chosen_filter.lower() else "xlsx"
             path = path.with_suffix("." + fmt)
         try:
-            count = self._services.exports.export_beneficiaries(path, fmt, replace(self.current_query(), text=""))
+            count = self._services.exports.export_beneficiaries(path, fmt, self.current_query())
         except HubdeskError as exc:
             QMessageBox.warning(self, self.tr("Export failed"), str(exc))
             return None

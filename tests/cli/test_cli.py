@@ -134,3 +134,17 @@ def test_a_database_held_by_another_hubdesk_is_reported(demo_dir: Path, tmp_path
     finally:
         held.close()
     assert result.returncode == 2 and "already open in another hubdesk" in result.stderr
+
+
+def test_the_format_follows_the_file_name_and_a_bad_folder_is_a_message(demo_dir: Path, tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    credentials = {"HUBDESK_USER": "admin", "HUBDESK_PASSWORD": "hubdesk-demo"}
+    out = tmp_path / "people.xlsx"
+    result = run("--data-dir", str(demo_dir), "export", "beneficiaries", "-o", str(out), env=credentials)
+    assert result.returncode == 0, result.stderr
+    assert load_workbook(out).active.max_row == 121  # a real workbook: header and 120 people
+    bad = run(
+        "--data-dir", str(demo_dir), "export", "beneficiaries", "-o", str(tmp_path / "no" / "x.csv"), env=credentials
+    )
+    assert bad.returncode == 2 and "Could not write" in bad.stderr and "Traceback" not in bad.stderr

@@ -44,10 +44,15 @@ def test_xlsx_and_json_read_back(registered: Services, tmp_path: Path) -> None:
     header = list(values[0])
     assert len(values) == 3
     last_names = {row[header.index("last_name")] for row in values[1:]}
-    assert last_names == {"Diallo", "'@Sow"}
+    assert last_names == {"Diallo", "@Sow"}  # a text cell: Excel never runs it
+    first_names = {row[header.index("first_name")] for row in values[1:]}
+    assert '\'=HYPERLINK("http://x")' in first_names  # openpyxl would have written a formula
+    phones = {row[header.index("phones")] for row in values[1:]}
+    assert "+221771234567" in phones
     registered.exports.export_beneficiaries(tmp_path / "p.json", "json")
     data = json.loads((tmp_path / "p.json").read_text(encoding="utf-8"))
     assert {d["code"] for d in data} == {"TNG-2026-00001", "TNG-2026-00002"}
+    assert {d["last_name"] for d in data} == {"Diallo", "@Sow"}
 
 
 def test_filters_apply_and_the_export_is_audited(registered: Services, tmp_path: Path) -> None:
@@ -68,3 +73,18 @@ def test_read_only_users_cannot_export(registered: Services, tmp_path: Path) -> 
     with pytest.raises(PermissionDenied):
         registered.exports.export_beneficiaries(tmp_path / "x.csv", "csv")
     assert not (tmp_path / "x.csv").exists()
+
+
+def test_the_export_follows_the_search_typed_in_the_list(registered: Services, tmp_path: Path) -> None:
+    count = registered.exports.export_beneficiaries(tmp_path / "s.csv", "csv", BeneficiaryQuery(text="diallo"))
+    assert count == 1
+    assert "Diallo" in (tmp_path / "s.csv").read_text(encoding="utf-8-sig")
+
+
+def test_a_file_that_cannot_be_written_gives_a_message_and_leaves_nothing(registered: Services, tmp_path: Path) -> None:
+    from hubdesk.domain.errors import HubdeskError
+
+    target = tmp_path / "missing-folder" / "people.csv"
+    with pytest.raises(HubdeskError, match="Could not write"):
+        registered.exports.export_beneficiaries(target, "csv")
+    assert not target.parent.exists() or not any(target.parent.iterdir())
