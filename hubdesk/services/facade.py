@@ -7,9 +7,10 @@ from datetime import date
 from pathlib import Path
 
 from hubdesk.db.database import Database, open_database
+from hubdesk.domain.enums import Role
 from hubdesk.domain.errors import PermissionDenied
 from hubdesk.services.accounts import AccountService
-from hubdesk.services.beneficiaries import BeneficiaryService
+from hubdesk.services.beneficiaries import WRITERS, BeneficiaryService
 from hubdesk.services.beneficiary_search import BeneficiarySearch
 from hubdesk.services.duplicates import DuplicateService
 from hubdesk.services.export import ExportService
@@ -41,6 +42,15 @@ class Services:
     def login(self, username: str, password: str) -> UserInfo:
         self.user = self.accounts.authenticate(username, password)
         return self.user
+
+    @property
+    def can_change_people(self) -> bool:
+        """Whether the logged-in user may register and edit people (the services enforce it too)."""
+        return self.user is not None and self.user.role in WRITERS
+
+    @property
+    def can_export(self) -> bool:
+        return self.user is not None and self.user.role is not Role.READ_ONLY
 
     def logout(self) -> None:
         self.user = None

@@ -107,9 +107,11 @@ class BeneficiaryListPage(QWidget):
         new_button = QPushButton(self.tr("New intake"))
         new_button.setToolTip(self.tr("Register a new person (Ctrl+N)"))
         new_button.clicked.connect(self.new_intake_requested)
+        new_button.setVisible(services.can_change_people)
         self.export_button = QPushButton(self.tr("Export…"))
         self.export_button.setToolTip(self.tr("Export the people shown to CSV, Excel or JSON"))
         self.export_button.clicked.connect(self._export)
+        self.export_button.setVisible(services.can_export)
 
         self.table = _ListView()
         self.table.setModel(self.model)

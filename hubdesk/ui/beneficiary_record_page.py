@@ -46,6 +46,7 @@ class BeneficiaryRecordPage(QWidget):
         back.clicked.connect(self.back_requested)
         self.edit_button = QPushButton(self.tr("Edit"))
         self.edit_button.clicked.connect(self._edit)
+        self.edit_button.setVisible(services.can_change_people)
 
         self._profile = QWidget()
         self._profile_layout = QVBoxLayout(self._profile)

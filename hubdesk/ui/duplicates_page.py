@@ -165,7 +165,9 @@ class DuplicatesPage(QWidget):
         except HubdeskError as exc:
             QMessageBox.warning(self, self.tr("Merge records"), str(exc))
             return
-        self.model.remove_item(pair)
+        # every pair naming the dropped record is stale now (the kept one may pair anew: scan again)
+        for stale in [p for p in self.model.items() if drop.id in (p.first.id, p.second.id)]:
+            self.model.remove_item(stale)
         self.status.setText(self.tr("%1 merged into %2.").replace("%1", drop.code).replace("%2", keep.code))
         self.records_changed.emit()
 

@@ -63,6 +63,7 @@ class HomePage(QWidget):
 
         new_button = QPushButton(self.tr("New intake (Ctrl+N)"))
         new_button.clicked.connect(self.new_intake_requested)
+        new_button.setVisible(services.can_change_people)
         search_button = QPushButton(self.tr("Find a person (Ctrl+F)"))
         search_button.clicked.connect(self.search_requested)
         actions = QHBoxLayout()

@@ -79,6 +79,7 @@ class MainWindow(QMainWindow):
         new_action = QAction(self.tr("New intake"), self)
         new_action.setShortcut(QKeySequence("Ctrl+N"))
         new_action.triggered.connect(self.new_intake)
+        new_action.setEnabled(services.can_change_people)
         search_action = QAction(self.tr("Find a person"), self)
         search_action.setShortcut(QKeySequence("Ctrl+F"))
         search_action.triggered.connect(self.focus_search)
@@ -136,6 +137,8 @@ class MainWindow(QMainWindow):
         self._open_intake(beneficiary_id)
 
     def _open_intake(self, beneficiary_id: str | None) -> None:
+        if not self._services.can_change_people:
+            return
         if self.intake is not None and self.intake.isVisible():
             self.intake.raise_()
             self.intake.activateWindow()

@@ -58,3 +58,20 @@ def test_cancel_stops_the_scan_and_says_so(qtbot: QtBot, services: Services, mon
     assert not page.cancel_button.isVisible()
     assert page.model.rowCount() == 0
     assert "stopped" in page.status.text()
+
+
+def test_after_a_merge_no_pair_names_the_dropped_record(qtbot: QtBot, services: Services) -> None:
+    x = services.beneficiaries.create(moroccan("Mohamed", "El Amrani", registered_on=date(2024, 1, 5)))
+    y = services.beneficiaries.create(moroccan("Mohammed", "Elamrani", registered_on=date(2025, 1, 5)))
+    services.beneficiaries.create(moroccan("Muhammad", "El-Amrani"))
+    page = DuplicatesPage(services)
+    qtbot.addWidget(page)
+    page.scan()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 3, timeout=5000)
+    row = next(i for i in range(3) if {page.model.item_at(i).first.id, page.model.item_at(i).second.id} == {x.id, y.id})  # type: ignore[union-attr]
+    page.table.selectRow(row)
+    page._confirm = lambda _text: True  # type: ignore[method-assign]
+    page.keep_older.click()
+    remaining = [page.model.item_at(i) for i in range(page.model.rowCount())]
+    assert len(remaining) == 1
+    assert y.id not in {remaining[0].first.id, remaining[0].second.id}  # type: ignore[union-attr]

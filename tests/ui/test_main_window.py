@@ -107,3 +107,20 @@ def test_ctrl_n_opens_a_new_intake_and_a_save_opens_the_new_record(qtbot: QtBot,
     window._saved(window.beneficiaries.model.row_at(0).id)  # type: ignore[union-attr]
     assert window.stack.currentWidget() is window.record
     assert "Saved: TNG-" in window.statusBar().currentMessage()
+
+
+def test_a_read_only_user_is_not_offered_intake_edit_or_export(qtbot: QtBot, services: Services) -> None:
+    from hubdesk.domain.enums import Role
+
+    saved = services.beneficiaries.create(person())
+    services.accounts.create_user(services.actor(), "lecture", "Lecture Seule", "long-enough-1", Role.READ_ONLY)
+    services.login("lecture", "long-enough-1")
+    main = MainWindow(services)
+    qtbot.addWidget(main)
+    main.show()
+    qtbot.keyClick(main, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert main.intake is None
+    assert not main.beneficiaries.export_button.isVisible()
+    main.open_beneficiary(saved.id)
+    assert "Aminata Diallo" in main.record.title.text()
+    assert not main.record.edit_button.isVisible()
