@@ -69,10 +69,23 @@ def latest_backup(data_dir: Path) -> Path | None:
     return copies[-1] if copies else None
 
 
+def _started(pid: int) -> float | None:
+    """When process ``pid`` started (None when there is no such process)."""
+    try:
+        return round(psutil.Process(pid).create_time(), 2)
+    except (psutil.NoSuchProcess, psutil.AccessDenied, ValueError):
+        return None
+
+
 def _take_lock(data_dir: Path) -> Path:
     """One hubdesk at a time on a database; a lock left by a dead process is taken over."""
     lock = data_dir / LOCK_FILE
-    me = {"host": socket.gethostname(), "user": getpass.getuser(), "pid": os.getpid()}
+    me = {
+        "host": socket.gethostname(),
+        "user": getpass.getuser(),
+        "pid": os.getpid(),
+        "started": _started(os.getpid()),
+    }
     for _ in range(2):
         try:
             fd = os.open(lock, os.O_CREAT | os.O_EXCL | os.O_WRONLY)
@@ -82,7 +95,10 @@ def _take_lock(data_dir: Path) -> Path:
             except (OSError, ValueError):
                 holder = {}
             same_host = holder.get("host") == me["host"]
-            alive = same_host and isinstance(holder.get("pid"), int) and psutil.pid_exists(holder["pid"])
+            # after a crash and a restart the number may belong to another program: compare start times
+            pid = holder.get("pid")
+            started = _started(pid) if isinstance(pid, int) else None
+            alive = same_host and started is not None and started == holder.get("started")
             if same_host and not alive:
                 lock.unlink(missing_ok=True)
                 continue

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date, datetime
 
 from sqlalchemy import ColumnElement, case, delete, func, insert, literal, select
@@ -22,6 +23,7 @@ from hubdesk.services.codes import next_code
 from hubdesk.services.readmodels import (
     Actor,
     BeneficiaryRecord,
+    FieldChange,
     HistoryEntry,
     HomeCounts,
     RecentItem,
@@ -186,8 +188,16 @@ class BeneficiaryService:
             return record
 
     def history(self, beneficiary_id: str) -> list[HistoryEntry]:
+        """The person's audit events. Old and new values are for coordinators and administrators:
+        others see which fields changed, not what a withdrawn phone or note used to say."""
+        reviewer = self._actor().role in {Role.ADMINISTRATOR, Role.COORDINATOR}
         with self._db.unit_of_work() as uow:
-            return beneficiary_history(uow.session, beneficiary_id)
+            entries = beneficiary_history(uow.session, beneficiary_id)
+        if reviewer:
+            return entries
+        return [
+            replace(entry, changes=tuple(FieldChange(c.field, None, None) for c in entry.changes)) for entry in entries
+        ]
 
     def counts(self) -> HomeCounts:
         """The Home page's figures, in one pass over the table."""

@@ -35,7 +35,10 @@ class HistoryTableModel(ListTableModel[HistoryEntry]):
         if column == 2:
             return self._actions.get(entry.action, entry.action)
         if entry.changes:
-            return "; ".join(f"{c.field}: {_short(c.old)} → {_short(c.new)}" for c in entry.changes)
+            return "; ".join(
+                f"{c.field}: {_short(c.old)} → {_short(c.new)}" if (c.old, c.new) != (None, None) else c.field
+                for c in entry.changes
+            )
         return entry.summary
 
 

@@ -33,6 +33,7 @@ from hubdesk.ui.intake_duplicates import DuplicateWatch
 from hubdesk.ui.intake_editors import ERROR_STYLE
 from hubdesk.ui.intake_fields import IntakeSection
 from hubdesk.ui.intake_sections import ContactSection, IdentitySection, LanguagesSection, SkillsSection
+from hubdesk.ui.row_list_editor import RowListEditor
 
 #: Typing pauses this long before the form is checked again.
 VALIDATION_DELAY_MS = 300
@@ -82,6 +83,7 @@ class IntakeDialog(QDialog):
         self._save_attempted = False
         self._loading = False
         self._leaving = False  # closing was decided: do not ask about unsaved changes
+        self._loaded_full = False  # the record being edited was saved with consent to case follow-up
 
         counsellors = services.accounts.counsellors()
         self.identity = IdentitySection()
@@ -193,6 +195,7 @@ class IntakeDialog(QDialog):
         else:
             record = self._services.beneficiaries.get(self._id, record_view=False)
             draft = record.draft
+            self._loaded_full = not draft.minimal_only
             if draft.counsellor_id:
                 self.hub.ensure_counsellor(draft.counsellor_id, record.counsellor_name)
             name = f"{draft.first_name} {draft.last_name}".strip()
@@ -214,6 +217,11 @@ class IntakeDialog(QDialog):
         for section in self.sections:
             section.store(draft)
         return draft
+
+    def _commit_open_cells(self) -> None:
+        """Store the cells still open in their editors: a shortcut saves without taking the focus from them."""
+        for editor in self.findChildren(RowListEditor):
+            editor.commit_pending_edit()
 
     def _draft_to_save(self) -> BeneficiaryDraft:
         draft = self.draft()
@@ -304,6 +312,7 @@ class IntakeDialog(QDialog):
     @Slot()
     def show_duplicates(self) -> None:
         """Open the duplicate warning on the records that look like the person typed so far."""
+        self._commit_open_cells()
         self.duplicates.check_now()
         if self.duplicates.candidates:
             self._ask_about_duplicates(self.duplicates.candidates)
@@ -315,11 +324,19 @@ class IntakeDialog(QDialog):
         """Check the form, look for the person among existing records (new intakes), then save."""
         if self.duplicate_dialog is not None:
             return
+        self._commit_open_cells()
         self._validation_timer.stop()
         self._save_attempted = True
         errors = self._current_errors()
         if self._show_errors(errors):
             self._focus_first_error(errors)
+            return
+        if self._would_erase_follow_up() and not self._confirm(
+            self.tr(
+                "Without consent to case follow-up, this person's contact details, languages, skills and situation"
+                " will be erased from the record. Continue?"
+            )
+        ):
             return
         if self._id is None:
             self.duplicates.stop()
@@ -333,6 +350,10 @@ class IntakeDialog(QDialog):
                 self._ask_about_duplicates(candidates)
                 return
         self._commit()
+
+    def _would_erase_follow_up(self) -> bool:
+        """True when saving would turn the full record being edited into a minimal one."""
+        return self._id is not None and self._loaded_full and self.draft().minimal_only
 
     def make_duplicate_dialog(self, candidates: list[DuplicateCandidate]) -> DuplicateWarningDialog:
         """The warning listing ``candidates`` (tests replace this to drive it)."""
@@ -353,6 +374,7 @@ class IntakeDialog(QDialog):
     @Slot()
     def _save_different_person(self) -> None:
         self.duplicate_dialog = None
+        self._commit_open_cells()
         self._save_attempted = True
         errors = self._current_errors()
         if self._show_errors(errors):
@@ -394,6 +416,8 @@ class IntakeDialog(QDialog):
 
     def reject(self) -> None:
         """Cancel, Esc or closing the window: ask first when something typed would be lost."""
+        if not self._leaving:
+            self._commit_open_cells()  # a cell still open holds typing too
         if not self._leaving and self.is_dirty() and not self._confirm(self.tr("Discard the changes?")):
             return
         self._validation_timer.stop()

@@ -22,6 +22,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
@@ -158,6 +159,22 @@ class _RowTable(QTableView):
         hint = super().sizeHint()
         return QSize(hint.width(), min(hint.height(), 150))
 
+    def commit_open_editor(self) -> bool:
+        """Store the cell being edited in the model and close its editor; False when no cell is edited."""
+        if self.state() != QAbstractItemView.State.EditingState:
+            return False
+        model = self.model()
+        cells = [self.currentIndex()] + [
+            model.index(row, column) for row in range(model.rowCount()) for column in range(model.columnCount())
+        ]
+        for index in cells:
+            editor = self.indexWidget(index) if index.isValid() else None
+            if editor is not None:
+                self.commitData(editor)
+                self.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+                return True
+        return False
+
 
 class RowListEditor(QWidget):
     """A table of rows with Add / Remove buttons and, under it, the problems found in the rows.
@@ -255,6 +272,14 @@ class RowListEditor(QWidget):
     def set_rows(self, rows: Sequence[dict[str, Any]]) -> None:
         self.model.set_rows(rows)
         self.show_errors({})
+
+    def commit_pending_edit(self) -> None:
+        """Store what is typed in a cell still open in its editor, and close the editor.
+
+        A save started with a shortcut does not take the focus from the cell, so its editor would not
+        commit by itself: read the rows after this.
+        """
+        self.view.commit_open_editor()
 
     @Slot()
     def add_row(self) -> None:

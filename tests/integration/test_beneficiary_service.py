@@ -184,3 +184,12 @@ def test_a_read_only_user_cannot_register(services: Services) -> None:
     services.login("lecture", "long-enough-1")
     with pytest.raises(PermissionDenied):
         services.beneficiaries.create(person())
+
+
+def test_only_coordinators_read_old_values_in_the_history(services: Services) -> None:
+    saved = services.beneficiaries.create(person(email="awa@example.org"))
+    services.beneficiaries.update(saved.id, person(email=""))
+    services.accounts.create_user(services.actor(), "amina", "Amina", "long-enough-1", Role.COUNSELLOR)
+    services.login("amina", "long-enough-1")
+    update = next(h for h in services.beneficiaries.history(saved.id) if h.action == "update")
+    assert [(c.field, c.old, c.new) for c in update.changes] == [("email", None, None)]

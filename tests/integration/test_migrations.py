@@ -111,3 +111,14 @@ def test_a_migration_that_rebuilds_a_table_keeps_the_rows_that_point_at_it(servi
         assert connection.execute(text("SELECT count(*) FROM search_key")).scalar() > 0
         assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
     assert services.beneficiaries.get(saved.id).draft.phones
+
+
+def test_a_lock_naming_a_reused_process_number_is_taken_over(tmp_path: Path) -> None:
+    """After a crash and a restart, the old number may be another program's (here: this one's parent)."""
+    import json
+    import os
+    import socket
+
+    holder = {"host": socket.gethostname(), "user": "x", "pid": os.getppid(), "started": 12.0}
+    (tmp_path / "hubdesk.lock").write_text(json.dumps(holder), encoding="utf-8")
+    open_database(tmp_path).close()

@@ -487,3 +487,115 @@ def test_ctrl_enter_saves_even_from_a_note(
         qtbot.keyClick(note, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     draft = services.beneficiaries.get(saved.args[0], record_view=False).draft
     assert draft.has_disability and draft.disability_note == "Needs a ground-floor room"
+
+
+@pytest.mark.parametrize("shortcut", ["Ctrl+Enter", "Ctrl+S"])
+def test_a_shortcut_save_keeps_what_is_typed_in_an_open_cell(
+    qtbot: QtBot, services: Services, open_intake: Callable[..., IntakeDialog], shortcut: str
+) -> None:
+    dialog = open_intake()
+    type_identity(qtbot, dialog)
+    tick_follow_up(qtbot, dialog)
+    show(dialog, dialog.contact)
+    phones = dialog.contact.phones
+    index = phones.model.index(phones.model.add_row(), 0)
+    phones.view.setCurrentIndex(index)
+    phones.view.setFocus()
+    phones.view.edit(index)
+    cell = phones.view.indexWidget(index)
+    assert cell is not None
+    qtbot.keyClicks(cell, "0612345678")
+    assert phones.view.state() == QAbstractItemView.State.EditingState
+    with qtbot.waitSignal(dialog.beneficiary_saved) as saved:
+        if shortcut == "Ctrl+Enter":
+            qtbot.keyClick(cell, Qt.Key.Key_Enter, Qt.KeyboardModifier.ControlModifier)
+        else:
+            qtbot.keyClick(cell, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    draft = services.beneficiaries.get(saved.args[0], record_view=False).draft
+    assert [phone.number for phone in draft.phones] == ["+212612345678"]
+
+
+def test_a_shortcut_save_checks_duplicates_with_the_open_cell(
+    qtbot: QtBot, services: Services, open_intake: Callable[..., IntakeDialog]
+) -> None:
+    register(services, "Mohammed", "Alaoui", date(1995, 3, 12), phone="0612345678")
+    dialog = open_intake()
+    type_identity(qtbot, dialog, first="Karim", last="Bennani", born="12/03/1995")
+    tick_follow_up(qtbot, dialog)
+    show(dialog, dialog.contact)
+    phones = dialog.contact.phones
+    qtbot.mouseClick(phones.add_button, Qt.MouseButton.LeftButton)
+    cell = phones.view.indexWidget(phones.model.index(0, 0))
+    assert cell is not None
+    qtbot.keyClicks(cell, "0612345678")
+    qtbot.keyClick(cell, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    warning = dialog.duplicate_dialog
+    assert warning is not None
+    assert "same phone" in warning.model.index(0, warning.model.REASONS).data()
+    assert len(services.search.search("Bennani")) == 0
+
+
+def _full_record(services: Services) -> str:
+    beneficiary_id = register(services, "Mohammed", "Alaoui", date(1995, 3, 12), phone="0612345678")
+    record = services.beneficiaries.get(beneficiary_id, record_view=False)
+    draft = record.draft
+    draft.email = "m.alaoui@example.org"
+    services.beneficiaries.update(beneficiary_id, draft)
+    return beneficiary_id
+
+
+ERASE_QUESTION = (
+    "Without consent to case follow-up, this person's contact details, languages, skills and situation"
+    " will be erased from the record. Continue?"
+)
+
+
+def test_unticking_follow_up_on_an_existing_record_asks_before_erasing(
+    qtbot: QtBot, services: Services, answers: Answers, open_intake: Callable[..., IntakeDialog]
+) -> None:
+    beneficiary_id = _full_record(services)
+    before = services.beneficiaries.get(beneficiary_id, record_view=False).draft
+    dialog = open_intake(beneficiary_id)
+    tick_follow_up(qtbot, dialog)  # unticked
+    assert not dialog.consent.follow_up.isChecked()
+
+    answers.answer = False
+    click_save(qtbot, dialog)
+    assert answers.questions == [ERASE_QUESTION]
+    assert dialog.isVisible() and dialog.result() != QDialog.DialogCode.Accepted
+    assert dialog.saved is None
+    assert not dialog.consent.follow_up.isChecked()
+    assert dialog.contact.email.text() == "m.alaoui@example.org"
+    assert dialog.contact.phones.rows()[0]["number"] == "+212612345678"
+    assert services.beneficiaries.get(beneficiary_id, record_view=False).draft == before
+
+    answers.answer = True
+    with qtbot.waitSignal(dialog.beneficiary_saved):
+        qtbot.keyClick(dialog.consent.follow_up, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert answers.questions == [ERASE_QUESTION, ERASE_QUESTION]
+    after = services.beneficiaries.get(beneficiary_id, record_view=False).draft
+    assert after.minimal_only
+    assert (after.first_name, after.last_name) == ("Mohammed", "Alaoui")
+    assert after.email == "" and after.phones == []
+
+
+def test_an_existing_minimal_record_is_saved_without_asking(
+    qtbot: QtBot, services: Services, answers: Answers, open_intake: Callable[..., IntakeDialog]
+) -> None:
+    draft = BeneficiaryDraft(
+        first_name="Omar",
+        last_name="Tazi",
+        sex=Sex.MALE,
+        birth_date=date(1990, 5, 1),
+        nationality="MA",
+        migration_status=MigrationStatus.MOROCCAN,
+        registered_on=date.today(),
+        consent=Consent(date.today()),
+    )
+    beneficiary_id = services.beneficiaries.create(draft).id
+    dialog = open_intake(beneficiary_id)
+    retype(dialog.identity.first_name, "Omar Ali")
+    with qtbot.waitSignal(dialog.beneficiary_saved):
+        click_save(qtbot, dialog)
+    assert answers.questions == []
+    assert services.beneficiaries.get(beneficiary_id, record_view=False).draft.first_name == "Omar Ali"

@@ -139,3 +139,29 @@ def test_rows_edited_is_emitted_for_every_change(qtbot: QtBot, editor: RowListEd
     assert editor.rows()[0]["years"] == 3
     with qtbot.waitSignal(editor.rows_edited):
         editor.model.remove_row(0)
+
+
+@pytest.mark.parametrize(("key", "typed", "expected"), [("name", "Plumbing", "Plumbing"), ("years", "12", 12)])
+def test_commit_pending_edit_stores_the_open_cell(
+    qtbot: QtBot, editor: RowListEditor, key: str, typed: str, expected: object
+) -> None:
+    editor.set_rows([{"name": ""}])
+    cell = open_editor(editor, 0, key)
+    qtbot.keyClicks(cell, typed)
+    assert editor.view.state() == QAbstractItemView.State.EditingState
+    with qtbot.waitSignal(editor.rows_edited):
+        editor.commit_pending_edit()
+    assert editor.rows()[0][key] == expected
+    assert editor.view.state() != QAbstractItemView.State.EditingState
+    assert editor.view.indexWidget(editor.model.index(0, 0)) is None
+    editor.commit_pending_edit()  # nothing open: nothing happens
+    assert editor.rows()[0][key] == expected
+
+
+def test_commit_pending_edit_takes_the_text_typed_in_a_searchable_combo(qtbot: QtBot, editor: RowListEditor) -> None:
+    editor.set_rows([{"name": "A"}])
+    combo = open_editor(editor, 0, "colour")
+    assert isinstance(combo, QComboBox)
+    qtbot.keyClicks(combo, "Green")
+    editor.commit_pending_edit()
+    assert editor.rows()[0]["colour"] is Colour.GREEN
