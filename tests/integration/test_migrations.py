@@ -40,9 +40,18 @@ def test_an_older_database_is_copied_before_it_is_upgraded(tmp_path: Path, monke
     open_database(tmp_path).close()
     # The code now knows a newer head than the file: the file must be copied before upgrading.
     monkeypatch.setattr(migrate, "head_revision", lambda: "0002_future")
+    upgrade = migrate.upgrade
+    copies_when_upgrading: list[int] = []
+
+    def watched_upgrade(engine: sa.Engine, revision: str = "head") -> None:
+        copies_when_upgrading.append(len(list((tmp_path / BACKUP_DIR).glob("*.sqlite3"))))
+        upgrade(engine, revision)
+
+    monkeypatch.setattr(migrate, "upgrade", watched_upgrade)
     db = open_database(tmp_path)
     db.close()
     assert db.upgrade_backup is not None and db.upgrade_backup.exists()
+    assert copies_when_upgrading == [1]  # the copy was there before the schema was touched
     assert db.upgrade_backup.parent == tmp_path / BACKUP_DIR
     copy = sqlite3.connect(db.upgrade_backup)
     assert copy.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
