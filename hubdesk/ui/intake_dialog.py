@@ -6,17 +6,13 @@ from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QColor, QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QMessageBox,
-    QPushButton,
-    QScrollArea,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -33,13 +29,11 @@ from hubdesk.ui.intake_duplicates import DuplicateWatch
 from hubdesk.ui.intake_editors import ERROR_STYLE
 from hubdesk.ui.intake_fields import IntakeSection
 from hubdesk.ui.intake_sections import ContactSection, IdentitySection, LanguagesSection, SkillsSection
+from hubdesk.ui.intake_tabs import MinimalNotice, SectionTabs
 from hubdesk.ui.row_list_editor import RowListEditor
 
 #: Typing pauses this long before the form is checked again.
 VALIDATION_DELAY_MS = 300
-_ERROR_TAB_MARK = " •"
-_ERROR_TAB_COLOUR = QColor("#c0392b")
-_NOTICE_STYLE = "QFrame#minimalNotice { background: #fde7e9; border: 1px solid #e6a0a8; border-radius: 3px; }"
 
 
 def _message(text: str) -> str:
@@ -111,33 +105,10 @@ class IntakeDialog(QDialog):
         self.duplicate_banner = self.duplicates.banner
         self.duplicate_banner.clicked.connect(self.show_duplicates)
 
-        self.minimal_notice = QFrame(self)
-        self.minimal_notice.setObjectName("minimalNotice")
-        self.minimal_notice.setStyleSheet(_NOTICE_STYLE)
-        self.minimal_notice_label = QLabel(
-            self.tr(
-                "Without consent to case follow-up only a minimal record is kept: the other sections will not be saved."
-            ),
-            self.minimal_notice,
-        )
-        self.minimal_notice_label.setWordWrap(True)
-        go_to_consent = QPushButton(self.tr("Record consent"), self.minimal_notice)
-        go_to_consent.setAutoDefault(False)
-        go_to_consent.clicked.connect(self._go_to_consent)
-        notice_row = QHBoxLayout(self.minimal_notice)
-        notice_row.setContentsMargins(8, 6, 8, 6)
-        notice_row.addWidget(self.minimal_notice_label, 1)
-        notice_row.addWidget(go_to_consent)
-        self.minimal_notice.hide()
-
-        self.tabs = QTabWidget(self)
+        self.minimal_notice = MinimalNotice(self)
+        self.minimal_notice.consent_requested.connect(self._go_to_consent)
+        self.tabs = SectionTabs(self.sections, self)
         for section in self.sections:
-            scroll = QScrollArea(self.tabs)
-            scroll.setWidgetResizable(True)
-            scroll.setFrameShape(QFrame.Shape.NoFrame)
-            scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            scroll.setWidget(section)
-            self.tabs.addTab(scroll, section.title)
             section.edited.connect(self._on_edited)
 
         self.status_label = QLabel(self)
@@ -169,17 +140,9 @@ class IntakeDialog(QDialog):
         self._validation_timer.setInterval(VALIDATION_DELAY_MS)
         self._validation_timer.timeout.connect(self._validate_now)
 
-        self._align_labels()
         self._load(counsellors_ids)
         self.resize(880, 640)
         self.identity.first_name.setFocus(Qt.FocusReason.OtherFocusReason)
-
-    def _align_labels(self) -> None:
-        # one label column for every tab, so fields do not jump sideways when the tab changes
-        labels = [label for section in self.sections for label in section.form_labels()]
-        width = max((label.sizeHint().width() for label in labels), default=0)
-        for label in labels:
-            label.setMinimumWidth(width)
 
     def _load(self, counsellors_ids: set[str]) -> None:
         if self._id is None:
@@ -255,10 +218,7 @@ class IntakeDialog(QDialog):
         for number, section in enumerate(self.sections):
             count = section.show_errors(messages)
             total += count
-            mark = _ERROR_TAB_MARK if count else ""
-            self.tabs.setTabText(number, section.title + mark)
-            colour = _ERROR_TAB_COLOUR if count else QColor()
-            self.tabs.tabBar().setTabTextColor(number, colour)
+            self.tabs.mark(number, count)
         if self._save_attempted and total:
             if total == 1:
                 self.status_label.setText(self.tr("1 field needs attention"))
@@ -306,7 +266,7 @@ class IntakeDialog(QDialog):
 
     @Slot()
     def _go_to_consent(self) -> None:
-        self.tabs.setCurrentIndex(self.sections.index(self.consent))
+        self.tabs.show_section(self.consent)
         self.consent.follow_up.setFocus(Qt.FocusReason.OtherFocusReason)
 
     @Slot()

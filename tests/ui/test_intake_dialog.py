@@ -398,7 +398,7 @@ def test_without_consent_to_follow_up_only_the_minimal_record_is_kept(
     tick_follow_up(qtbot, dialog)  # unticked again
     assert not dialog.consent.follow_up.isChecked()
     assert dialog.minimal_notice.isVisible()
-    assert "only a minimal record is kept" in dialog.minimal_notice_label.text()
+    assert "only a minimal record is kept" in dialog.minimal_notice.label.text()
     assert not dialog.skills.isEnabled() and not dialog.contact.isEnabled()
     assert dialog.contact.email.text() == "aminata@example.org"  # kept in case the box is ticked again
     assert dialog.skills.skills.model.rowCount() == 1
