@@ -6,6 +6,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import Any
 
 from hubdesk.domain.beneficiary import BeneficiaryDraft, Consent, PhoneEntry
 from hubdesk.domain.enums import ConsentPurpose, EducationLevel, HeardFrom, MigrationStatus, Occupation, Role, Sex
@@ -204,20 +205,21 @@ class _Generator:
         last = who.last[0][who.last_variant]
         counsellor = (self.counsellor_arabic if moroccan or origin.arabic_script else self.counsellor_african)(rng)
 
+        identity: dict[str, Any] = {
+            "first_name": first,
+            "last_name": last,
+            "arabic_name": who.arabic_name,
+            "sex": sex,
+            "birth_date": who.birth_date,
+            "birth_year": who.birth_year,
+            "nationality": country,
+            "migration_status": status,
+            "registered_on": registered_on,
+            "counsellor_id": counsellor,
+        }
         if rng.random() >= 0.92:
             # Declined case follow-up: only the minimal record is kept, as BeneficiaryService does.
-            minimal = BeneficiaryDraft(
-                first_name=first,
-                last_name=last,
-                arabic_name=who.arabic_name,
-                sex=sex,
-                birth_date=who.birth_date,
-                birth_year=who.birth_year,
-                nationality=country,
-                migration_status=status,
-                registered_on=registered_on,
-                counsellor_id=counsellor,
-            ).minimal_record()
+            minimal = BeneficiaryDraft(**identity).minimal_record()
             self.records.add(minimal, code, person_id, at, rows)
             return
         purposes = {ConsentPurpose.FOLLOW_UP}
@@ -294,14 +296,7 @@ class _Generator:
             email = self.email(first, last, birth_year)
         known = rng.random() < 0.92
         draft = BeneficiaryDraft(
-            first_name=first,
-            last_name=last,
-            arabic_name=who.arabic_name,
-            sex=sex,
-            birth_date=who.birth_date,
-            birth_year=who.birth_year,
-            nationality=country,
-            migration_status=status,
+            **identity,
             arrival_year=arrival_year,
             id_document_type=doc_type,
             id_document_number=doc_number,
@@ -320,10 +315,8 @@ class _Generator:
             disability_note=rng.pick(_DISABILITY_NOTES) if disabled else "",
             household_size=household if known else None,
             dependents=dependents if known else None,
-            registered_on=registered_on,
             heard_from=heard_from,
             referring_organisation=referring,
-            counsellor_id=counsellor,
             consent=consent,
         )
         if phones or who.birth_date is not None:
