@@ -111,3 +111,40 @@ class AuditAction(StrEnum):
     MERGE = "merge"
     LOGIN = "login"
     LOGIN_FAILED = "login_failed"
+    PRINT = "print"  # a document issued or reprinted
+    CANCEL = "cancel"  # an issued document cancelled
+
+
+class DocumentKind(StrEnum):
+    """What the HUB prints and records in the document register."""
+
+    REFERRAL_LETTER = "referral_letter"
+    CERTIFICATE = "certificate"  # training certificate
+    ATTESTATION = "attestation"  # support attestation
+    SUMMARY = "summary"  # beneficiary summary sheet
+
+
+class SupportKind(StrEnum):
+    """Kinds of support an attestation can name."""
+
+    COUNSELLING = "counselling"  # counselling and orientation
+    JOB_SEARCH = "job_search"
+    REFERRAL = "referral"  # referral to partner institutions
+    BUSINESS_CREATION = "business_creation"
+    AUTO_ENTREPRENEUR = "auto_entrepreneur"  # auto-entrepreneur formalities
+    TRAINING = "training"
+
+
+class ReferralPriority(StrEnum):
+    NORMAL = "normal"
+    HIGH = "high"
+    URGENT = "urgent"
+
+
+class ReferralOutcome(StrEnum):
+    """What a partner ticks on the feedback slip of a referral letter."""
+
+    ACCEPTED = "accepted"
+    SERVICE_GIVEN = "service_given"
+    REFUSED = "refused"
+    UNREACHABLE = "unreachable"  # could not be reached
