@@ -1,0 +1,201 @@
+"""The bidi paragraph: Arabic and Latin text laid out correctly with ReportLab.
+
+ReportLab draws glyphs in the order it is given and knows nothing of Arabic. The recipe: shape
+the Arabic letters into their joined presentation forms (arabic-reshaper), wrap the lines in
+logical order, then reorder each line for display (python-bidi) with the document's base
+direction: right-to-left for an Arabic document, left-to-right for a Latin one that holds
+Arabic names.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from typing import Any, Literal
+
+import arabic_reshaper
+from bidi import get_display
+from reportlab.lib.colors import Color, black
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable
+
+from hubdesk.documents import fonts
+
+Align = Literal["start", "end", "center"]
+
+_reshaper = arabic_reshaper.ArabicReshaper(configuration={"delete_harakat": True, "support_ligatures": True})
+
+
+@dataclass(frozen=True)
+class TextStyle:
+    font: str = fonts.REGULAR
+    size: float = 10.5
+    leading: float = 14.0
+    align: Align = "start"  # start = left in a Latin document, right in an Arabic one
+    color: Color = black
+    space_before: float = 0.0
+    space_after: float = 0.0
+
+    def but(self, **changes: Any) -> TextStyle:
+        return replace(self, **changes)
+
+
+def has_arabic(text: str) -> bool:
+    return any("\u0600" <= c <= "\u06ff" or "\u0750" <= c <= "\u077f" or "\ufb50" <= c <= "\ufeff" for c in text)
+
+
+@lru_cache(maxsize=4096)
+def _shaped(text: str) -> str:
+    return _reshaper.reshape(text) if has_arabic(text) else text
+
+
+def _break_word(word: str, font: str, size: float, width: float) -> list[str]:
+    """A word too wide for a line (a long e-mail address…) cut into pieces that fit."""
+    pieces: list[str] = []
+    current = ""
+    for char in word:
+        if current and fonts.width(current + char, font, size) > width:
+            pieces.append(current)
+            current = char
+        else:
+            current += char
+    if current:
+        pieces.append(current)
+    return pieces
+
+
+def wrap_logical(text: str, font: str, size: float, width: float) -> list[str]:
+    """Lines of shaped text in logical (reading) order, each no wider than ``width``."""
+    lines: list[str] = []
+    for paragraph in fonts.clean(text).split("\n"):
+        words = _shaped(" ".join(paragraph.split())).split(" ")
+        current = ""
+        for word in words:
+            candidate = f"{current} {word}" if current else word
+            if fonts.width(candidate, font, size) <= width:
+                current = candidate
+                continue
+            if current:
+                lines.append(current)
+            if fonts.width(word, font, size) <= width:
+                current = word
+            else:
+                *full, current = _break_word(word, font, size, width)
+                lines.extend(full)
+        lines.append(current)
+    return lines
+
+
+_PAIRS = {"(": ")", "[": "]", "{": "}", "«": "»", "<": ">"}
+_MIRROR = {**_PAIRS, **{close: open_ for open_, close in _PAIRS.items()}}
+
+
+def _mirror_reversed_pairs(shown: str) -> str:
+    """Mirror the brackets python-bidi left unmirrored inside right-to-left runs.
+
+    Bracket pairs resolve to one direction as a whole (UBA rule N0), so in display order a pair
+    reads either "(…)" (left-to-right) or ")…(" (right-to-left, still to be mirrored).
+    """
+    if not any(c in _MIRROR for c in shown):
+        return shown
+    chars = list(shown)
+    stack: list[int] = []
+    for index, char in enumerate(chars):
+        if char not in _MIRROR:
+            continue
+        if stack and _MIRROR[chars[stack[-1]]] == char:
+            opening = stack.pop()
+            if chars[opening] not in _PAIRS:  # ")…(": a right-to-left pair
+                chars[opening], chars[index] = _MIRROR[chars[opening]], _MIRROR[char]
+        else:
+            stack.append(index)
+    return "".join(chars)
+
+
+#: numbers written in groups (+212 539 00 00 00, 2021–2024, +212661234567): one left-to-right unit
+_NUMBER_GROUPS = re.compile(r"\+?\d+(?:[ ./:–-]\d+)+|\+\d+")
+
+
+def ltr(text: str) -> str:
+    """``text`` isolated as one left-to-right unit (a phone number, an e-mail inside Arabic)."""
+    return f"\u2066{text}\u2069" if text else text
+
+
+def visual(line: str, rtl: bool) -> str:
+    """One shaped line in display order (left to right, as the canvas draws it)."""
+    if not has_arabic(line) and not rtl:
+        return line
+    if rtl:
+        line = _NUMBER_GROUPS.sub(lambda match: ltr(match.group(0)), line)
+    return _mirror_reversed_pairs(str(get_display(line, base_dir="R" if rtl else "L")))
+
+
+def draw_line(canvas: Canvas, text: str, x: float, y: float, font: str, size: float) -> float:
+    """Draw display-ordered ``text`` starting at ``x``, switching to the fallback font where needed."""
+    for name, piece in fonts.runs(text, font):
+        canvas.setFont(name, size)
+        canvas.drawString(x, y, piece)
+        x += fonts.width(piece, name, size)
+    return x
+
+
+def draw_aligned(canvas: Canvas, text: str, x: float, y: float, width: float, style: TextStyle, rtl: bool) -> None:
+    """Draw one logical line (shaped here) in the box [x, x + width], aligned as the style says."""
+    shown = visual(_shaped(fonts.clean(text)), rtl)
+    line_width = fonts.width(shown, style.font, style.size)
+    canvas.setFillColor(style.color)
+    draw_line(canvas, shown, _start_x(x, width, line_width, style.align, rtl), y, style.font, style.size)
+
+
+def _start_x(x: float, width: float, line_width: float, align: Align, rtl: bool) -> float:
+    if align == "center":
+        return x + (width - line_width) / 2
+    at_right = (align == "start") == rtl
+    return x + width - line_width if at_right else x
+
+
+class BidiParagraph(Flowable):
+    """A wrapped paragraph of Arabic and/or Latin text that can break across pages."""
+
+    def __init__(self, text: str, style: TextStyle, rtl: bool, lines: list[str] | None = None) -> None:
+        super().__init__()
+        self.text = text
+        self.style = style
+        self.rtl = rtl
+        self._lines = lines
+        self._width = 0.0
+        self.spaceBefore = style.space_before
+        self.spaceAfter = style.space_after
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        if self._lines is None or avail_width != self._width:
+            self._lines = wrap_logical(self.text, self.style.font, self.style.size, avail_width)
+        self._width = avail_width
+        return avail_width, len(self._lines) * self.style.leading
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        self.wrap(avail_width, avail_height)
+        assert self._lines is not None
+        fit = int(avail_height // self.style.leading)
+        if fit < 1 or fit >= len(self._lines):
+            return []
+        head = BidiParagraph(self.text, self.style.but(space_after=0), self.rtl, self._lines[:fit])
+        tail = BidiParagraph(self.text, self.style.but(space_before=0), self.rtl, self._lines[fit:])
+        head._width = tail._width = avail_width
+        return [head, tail]
+
+    def draw(self) -> None:
+        assert self._lines is not None
+        style = self.style
+        canvas: Canvas = self.canv
+        canvas.setFillColor(style.color)
+        # the first baseline sits one leading down, less the descent room the leading leaves
+        y = len(self._lines) * style.leading - style.size
+        for line in self._lines:
+            shown = visual(line, self.rtl)
+            line_width = fonts.width(shown, style.font, style.size)
+            draw_line(
+                canvas, shown, _start_x(0, self._width, line_width, style.align, self.rtl), y, style.font, style.size
+            )
+            y -= style.leading

@@ -1,0 +1,175 @@
+"""The training certificate: landscape, bordered, one page per trainee (batches share one PDF)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from babel.numbers import format_decimal
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable, PageBreak, Table, TableStyle
+
+from hubdesk.documents import fonts
+from hubdesk.documents.blocks import BODY, LABEL, SMALL, VALUE, Blocks
+from hubdesk.documents.data import CertificateData
+from hubdesk.documents.layout import ACCENT, INK, RULE, PageSetup, StampMarker, build_pdf, logo
+from hubdesk.documents.wording import check_language, long_date, pick, word
+from hubdesk.domain.errors import Cancelled
+
+MARGIN = 24 * mm
+LOGO_HEIGHT = 18 * mm
+
+#: key -> (French, Arabic, English)
+TEXT: dict[str, tuple[str, str, str]] = {
+    "title": ("Attestation de formation", "شهادة تكوين", "Certificate of training"),
+    "certifies": ("Le présent document atteste que", "تشهد هذه الوثيقة بأن", "This is to certify that"),
+    "attended": (
+        "a suivi avec assiduité la formation",
+        "قد تابع(ت) بمواظبة الدورة التكوينية",
+        "has attended the training",
+    ),
+    "from_to": ("organisée du {start} au {end}", "المنظمة من {start} إلى {end}", "held from {start} to {end}"),
+    "on": ("organisée le {start}", "المنظمة يوم {start}", "held on {start}"),
+    "hours": ("d'une durée de {hours} heures", "بحجم ساعي قدره {hours} ساعة", "lasting {hours} hours"),
+    "place": ("à {place}", "في {place}", "at {place}"),
+    "sign_here": ("Signature et cachet", "التوقيع والخاتم", "Signature and stamp"),
+}
+
+_LOCALES = {"fr": "fr_MA", "ar": "ar_MA", "en": "en_GB"}
+NAME = LABEL.but(size=24, leading=30, align="center")
+SECOND_NAME = VALUE.but(size=18, leading=24, align="center")
+TRAINING = LABEL.but(size=17, leading=22, align="center", color=ACCENT)
+CENTRED = BODY.but(size=12.5, leading=17, align="center")
+CERT_TITLE = LABEL.but(size=30, leading=38, align="center", color=INK)
+
+
+def _t(key: str, lang: str, **values: object) -> str:
+    return pick(TEXT, key, lang, **values)
+
+
+def _details(data: CertificateData, lang: str) -> str:
+    start, end = long_date(data.start_date, lang), long_date(data.end_date, lang)
+    parts = [_t("on", lang, start=start) if start == end else _t("from_to", lang, start=start, end=end)]
+    if data.hours:
+        parts.append(_t("hours", lang, hours=format_decimal(data.hours, "#,##0.#", locale=_LOCALES[lang])))
+    if data.place.strip():
+        parts.append(_t("place", lang, place=data.place.strip()))
+    return ("، " if lang == "ar" else ", ").join(parts) + "."
+
+
+def _names(data: CertificateData, lang: str) -> list[str]:
+    latin, arabic = data.person.latin_name, data.person.arabic_name
+    ordered = [arabic, latin] if lang == "ar" else [latin, arabic]
+    return [name for name in ordered if name] or [data.person.code]
+
+
+def _story(data: CertificateData, lang: str, b: Blocks, width: float) -> list[Flowable]:
+    head = data.letterhead
+    names = _names(data, lang)
+    story: list[Flowable] = [
+        StampMarker(data.stamp),
+        b.para(head.name, LABEL.but(size=13.5, leading=17, align="center")),
+    ]
+    if head.address:
+        story.append(b.para(head.address, SMALL.but(align="center")))
+    story += [
+        b.space(12),
+        b.para(_t("title", lang).upper() if lang != "ar" else _t("title", lang), CERT_TITLE),
+        b.space(8),
+        b.para(_t("certifies", lang), CENTRED),
+        b.space(3),
+        b.para(names[0], NAME),
+    ]
+    if len(names) > 1:
+        story.append(b.para(names[1], SECOND_NAME))
+    story += [
+        b.space(4),
+        b.para(_t("attended", lang), CENTRED),
+        b.space(2),
+        b.para(data.training_title, TRAINING),
+        b.space(2),
+        b.para(_details(data, lang), CENTRED),
+        b.space(14),
+    ]
+    story.append(_closing(data, lang, b, width))
+    return story
+
+
+def _closing(data: CertificateData, lang: str, b: Blocks, width: float) -> Flowable:
+    made = b.para(word("made_at", lang, city=data.letterhead.city, date=long_date(data.stamp.issued_on, lang)), BODY)
+    signer = [
+        b.para(line, LABEL if i == 0 else VALUE)
+        for i, line in enumerate((data.signatory.name, data.signatory.title))
+        if line.strip()
+    ]
+    signer.append(b.para(_t("sign_here", lang), SMALL))
+    table = Table([b.row([made, signer])], colWidths=b.widths([width * 0.55, width * 0.45]))
+    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
+    return table
+
+
+def _border(canvas: Canvas, setup: PageSetup) -> None:
+    """Double frame and the logos in the top corners (association at the start side)."""
+    width, height = setup.size
+    canvas.setStrokeColor(ACCENT)
+    canvas.setLineWidth(2.2)
+    canvas.rect(9 * mm, 9 * mm, width - 18 * mm, height - 18 * mm)
+    canvas.setStrokeColor(RULE)
+    canvas.setLineWidth(0.7)
+    canvas.rect(12 * mm, 12 * mm, width - 24 * mm, height - 24 * mm)
+    readers = [r for r in (logo(p) for p in setup.letterhead.logos) if r is not None]
+    top = height - 16 * mm
+    for index, reader in enumerate(readers[:2]):
+        w, h = reader.getSize()
+        scale = min(LOGO_HEIGHT / h, 40 * mm / w)
+        at_right = (index == 0) == setup.rtl
+        x = width - 16 * mm - w * scale if at_right else 16 * mm
+        canvas.drawImage(reader, x, top - h * scale, w * scale, h * scale, mask="auto")
+
+
+def _setup(data: CertificateData, lang: str) -> PageSetup:
+    return PageSetup(
+        lang=lang,
+        stamp=data.stamp,
+        letterhead=data.letterhead,
+        title=_t("title", lang),
+        landscape=True,
+        letterhead_on_page=False,
+        margin=MARGIN,
+    )
+
+
+def render_certificate(data: CertificateData, lang: str) -> bytes:
+    """One trainee's certificate as PDF bytes."""
+    return render_certificates([data], lang)
+
+
+def render_certificates(
+    items: Iterable[CertificateData],
+    lang: str,
+    progress: Callable[[int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> bytes:
+    """Many certificates in one PDF, one page each, fonts embedded once.
+
+    ``progress`` hears how many are laid out; ``cancelled`` returning True raises Cancelled.
+    """
+    check_language(lang)
+    fonts.register_fonts()
+    b = Blocks(lang)
+    story: list[Flowable] = []
+    first: CertificateData | None = None
+    for count, data in enumerate(items, start=1):
+        if cancelled is not None and cancelled():
+            raise Cancelled("Printing the certificates was cancelled; nothing was issued.")
+        if first is None:
+            first = data
+        else:
+            story.append(PageBreak())
+        width = _setup(data, lang).size[0] - 2 * MARGIN
+        story += _story(data, lang, b, width)
+        if progress is not None:
+            progress(count)
+    if first is None:
+        raise ValueError("no certificate to print")
+    return build_pdf(story, _setup(first, lang), decorate=_border)

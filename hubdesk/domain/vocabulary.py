@@ -1,0 +1,262 @@
+"""Printed labels of the closed vocabularies, in French, Arabic and English.
+
+The wording is the one of an official paper from a Moroccan association: French and Arabic as used in
+Moroccan administration (Modern Standard Arabic, no vowel marks), English for international partners.
+
+The table is grouped by enum because members of a ``StrEnum`` compare and hash as their text value:
+``IdDocumentType.NONE == EducationLevel.NONE``, so one flat dict keyed by member would let the second
+label silently overwrite the first.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from hubdesk.domain.enums import (
+    AuditAction,
+    ConsentPurpose,
+    DocumentKind,
+    EducationLevel,
+    HeardFrom,
+    IdDocumentType,
+    LanguageLevel,
+    MigrationStatus,
+    Occupation,
+    ReferralOutcome,
+    ReferralPriority,
+    Role,
+    Sex,
+    SkillLevel,
+    SkillSector,
+    SupportKind,
+)
+
+#: Document languages, in the order of the label tuples. French comes first and is the default.
+LANGUAGES: tuple[str, ...] = ("fr", "ar", "en")
+
+_INDEX: dict[str, int] = {lang: position for position, lang in enumerate(LANGUAGES)}
+
+# One (fr, ar, en) tuple per member.
+_LABELS: dict[type[StrEnum], dict[StrEnum, tuple[str, str, str]]] = {
+    Sex: {
+        Sex.FEMALE: ("Femme", "أنثى", "Female"),
+        Sex.MALE: ("Homme", "ذكر", "Male"),
+    },
+    MigrationStatus: {
+        MigrationStatus.MOROCCAN: ("Marocain(e)", "مغربي", "Moroccan"),
+        MigrationStatus.RETURNEE: (
+            "Marocain(e) de retour / diaspora",
+            "مغربي عائد أو من مغاربة العالم",
+            "Returning Moroccan / diaspora",
+        ),
+        MigrationStatus.REGULAR_MIGRANT: (
+            "Migrant(e) en situation régulière",
+            "مهاجر في وضعية نظامية",
+            "Migrant with a residence permit",
+        ),
+        MigrationStatus.ASYLUM_SEEKER: ("Demandeur(euse) d'asile", "طالب لجوء", "Asylum seeker"),
+        MigrationStatus.REFUGEE_UNHCR: (
+            "Réfugié(e) sous mandat du HCR",
+            "لاجئ تحت ولاية المفوضية السامية لشؤون اللاجئين",
+            "Refugee under UNHCR mandate",
+        ),
+        MigrationStatus.REFUGEE_MOROCCO: (
+            "Réfugié(e) reconnu(e) par le Maroc",
+            "لاجئ معترف به من طرف المغرب",
+            "Refugee recognised by Morocco",
+        ),
+        MigrationStatus.IRREGULAR: (
+            "Migrant(e) en situation administrative irrégulière",
+            "مهاجر في وضعية إدارية غير نظامية",
+            "Migrant in an irregular administrative situation",
+        ),
+        MigrationStatus.OTHER: ("Autre", "أخرى", "Other"),
+    },
+    IdDocumentType: {
+        IdDocumentType.CNIE: (
+            "Carte nationale d'identité électronique (CNIE)",
+            "البطاقة الوطنية للتعريف الإلكترونية",
+            "Electronic national identity card (CNIE)",
+        ),
+        IdDocumentType.RESIDENCE_PERMIT: ("Carte de séjour", "بطاقة الإقامة", "Residence permit"),
+        IdDocumentType.PASSPORT: ("Passeport", "جواز السفر", "Passport"),
+        IdDocumentType.UNHCR_CARD: (
+            "Carte / attestation du HCR",
+            "بطاقة أو شهادة المفوضية السامية لشؤون اللاجئين",
+            "UNHCR card or certificate",
+        ),
+        IdDocumentType.NONE: ("Aucun document", "بدون وثيقة", "No document"),
+    },
+    LanguageLevel: {
+        LanguageLevel.A1: ("A1", "A1", "A1"),
+        LanguageLevel.A2: ("A2", "A2", "A2"),
+        LanguageLevel.B1: ("B1", "B1", "B1"),
+        LanguageLevel.B2: ("B2", "B2", "B2"),
+        LanguageLevel.C1: ("C1", "C1", "C1"),
+        LanguageLevel.C2: ("C2", "C2", "C2"),
+        LanguageLevel.NATIVE: ("Langue maternelle", "اللغة الأم", "Native"),
+    },
+    EducationLevel: {
+        EducationLevel.NONE: ("Non scolarisé(e)", "بدون مستوى دراسي", "No schooling"),
+        EducationLevel.KORANIC: ("École coranique (msid)", "التعليم العتيق / الكتاب", "Koranic school (msid)"),
+        EducationLevel.PRIMARY: ("Enseignement primaire", "التعليم الابتدائي", "Primary education"),
+        EducationLevel.LOWER_SECONDARY: (
+            "Secondaire collégial (collège)",
+            "التعليم الثانوي الإعدادي",
+            "Lower secondary (collège)",
+        ),
+        EducationLevel.UPPER_SECONDARY: (
+            "Secondaire qualifiant (lycée)",
+            "التعليم الثانوي التأهيلي",
+            "Upper secondary (lycée)",
+        ),
+        EducationLevel.VOCATIONAL: ("Formation professionnelle", "التكوين المهني", "Vocational training"),
+        EducationLevel.HIGHER: ("Enseignement supérieur", "التعليم العالي", "Higher education"),
+    },
+    SkillSector: {
+        SkillSector.CONSTRUCTION: (
+            "Bâtiment et travaux publics (BTP)",
+            "البناء والأشغال العمومية",
+            "Construction and public works",
+        ),
+        SkillSector.AGRICULTURE: ("Agriculture", "الفلاحة", "Agriculture"),
+        SkillSector.TEXTILE: ("Textile et couture", "النسيج والخياطة", "Textile and sewing"),
+        SkillSector.HOTELS_CATERING: ("Hôtellerie et restauration", "الفندقة والإطعام", "Hotels and catering"),
+        SkillSector.COMMERCE: ("Commerce", "التجارة", "Trade"),
+        SkillSector.ICT: (
+            "Technologies de l'information et de la communication (TIC)",
+            "تكنولوجيا المعلومات والاتصال",
+            "Information and communication technology (ICT)",
+        ),
+        SkillSector.BEAUTY: ("Esthétique et coiffure", "التجميل والحلاقة", "Beauty and hairdressing"),
+        SkillSector.CRAFTS: ("Artisanat", "الصناعة التقليدية", "Handicrafts"),
+        SkillSector.TRANSPORT: ("Transport et logistique", "النقل واللوجستيك", "Transport and logistics"),
+        SkillSector.CARE: (
+            "Aide à la personne et travail domestique",
+            "رعاية الأشخاص والعمل المنزلي",
+            "Care and domestic work",
+        ),
+        SkillSector.OTHER: ("Autre", "أخرى", "Other"),
+    },
+    SkillLevel: {
+        SkillLevel.BEGINNER: ("Débutant(e)", "مبتدئ", "Beginner"),
+        SkillLevel.INTERMEDIATE: ("Intermédiaire", "متوسط", "Intermediate"),
+        SkillLevel.EXPERIENCED: ("Expérimenté(e)", "ذو خبرة", "Experienced"),
+        SkillLevel.EXPERT: ("Expert(e)", "خبير", "Expert"),
+    },
+    Occupation: {
+        Occupation.UNEMPLOYED: ("Sans emploi", "بدون عمل", "Unemployed"),
+        Occupation.INFORMAL: ("Travail informel", "عمل في القطاع غير المهيكل", "Informal work"),
+        Occupation.EMPLOYED: ("Salarié(e)", "أجير", "Employed"),
+        Occupation.SELF_EMPLOYED: ("Travailleur(euse) indépendant(e)", "عامل مستقل", "Self-employed"),
+        Occupation.STUDENT: ("Élève / étudiant(e)", "تلميذ / طالب", "Pupil / student"),
+    },
+    HeardFrom: {
+        HeardFrom.WORD_OF_MOUTH: ("Bouche-à-oreille", "عن طريق الأقارب أو المعارف", "Word of mouth"),
+        HeardFrom.PARTNER: (
+            "Orienté(e) par un organisme partenaire",
+            "موجه من طرف هيئة شريكة",
+            "Referred by a partner organisation",
+        ),
+        HeardFrom.SOCIAL_MEDIA: ("Réseaux sociaux", "شبكات التواصل الاجتماعي", "Social media"),
+        HeardFrom.OUTREACH: ("Sensibilisation de proximité", "أنشطة التحسيس الميدانية", "Outreach activities"),
+        HeardFrom.EVENT: ("Événement", "تظاهرة أو نشاط", "Event"),
+        HeardFrom.OTHER: ("Autre", "أخرى", "Other"),
+    },
+    ConsentPurpose: {
+        ConsentPurpose.FOLLOW_UP: ("Suivi du dossier", "تتبع الملف", "Case follow-up"),
+        ConsentPurpose.PARTNER_SHARING: (
+            "Partage des données avec les partenaires lors d'une orientation",
+            "مشاركة المعطيات مع الشركاء عند التوجيه",
+            "Sharing data with partners when referred",
+        ),
+        ConsentPurpose.PHOTOS: ("Prise et utilisation de photos", "التقاط الصور واستعمالها", "Taking and using photos"),
+        ConsentPurpose.CONTACT: (
+            "Contact par téléphone ou WhatsApp",
+            "التواصل عبر الهاتف أو واتساب",
+            "Contact by phone or WhatsApp",
+        ),
+    },
+    Role: {
+        Role.ADMINISTRATOR: ("Administrateur(rice)", "مدير النظام", "Administrator"),
+        Role.COORDINATOR: ("Coordinateur(rice)", "منسق", "Coordinator"),
+        Role.COUNSELLOR: ("Conseiller(ère)", "مستشار", "Counsellor"),
+        Role.DATA_OFFICER: ("Chargé(e) de suivi-évaluation", "مكلف بالتتبع والتقييم", "Data / M&E officer"),
+        Role.READ_ONLY: ("Consultation seule", "اطلاع فقط", "Read only"),
+    },
+    AuditAction: {
+        AuditAction.CREATE: ("Création", "إنشاء", "Creation"),
+        AuditAction.UPDATE: ("Modification", "تعديل", "Update"),
+        AuditAction.DELETE: ("Suppression", "حذف", "Deletion"),
+        AuditAction.EXPORT: ("Exportation", "تصدير", "Export"),
+        AuditAction.VIEW: ("Consultation", "اطلاع", "View"),
+        AuditAction.MERGE: ("Fusion", "دمج", "Merge"),
+        AuditAction.LOGIN: ("Connexion", "تسجيل الدخول", "Login"),
+        AuditAction.LOGIN_FAILED: ("Échec de connexion", "فشل تسجيل الدخول", "Failed login"),
+        AuditAction.PRINT: ("Impression", "طباعة", "Print"),
+        AuditAction.CANCEL: ("Annulation", "إلغاء", "Cancellation"),
+    },
+    DocumentKind: {
+        DocumentKind.REFERRAL_LETTER: ("Lettre d'orientation", "رسالة توجيه", "Referral letter"),
+        DocumentKind.CERTIFICATE: ("Attestation de formation", "شهادة تكوين", "Training certificate"),
+        DocumentKind.ATTESTATION: ("Attestation d'accompagnement", "شهادة مواكبة", "Attestation of support"),
+        DocumentKind.SUMMARY: (
+            "Fiche de synthèse du bénéficiaire",
+            "بطاقة ملخص المستفيد",
+            "Beneficiary summary sheet",
+        ),
+    },
+    SupportKind: {
+        SupportKind.COUNSELLING: ("Conseil et orientation", "الاستشارة والتوجيه", "Counselling and guidance"),
+        SupportKind.JOB_SEARCH: (
+            "Aide à la recherche d'emploi",
+            "المساعدة في البحث عن شغل",
+            "Job search assistance",
+        ),
+        SupportKind.REFERRAL: (
+            "Orientation vers les institutions partenaires",
+            "التوجيه نحو المؤسسات الشريكة",
+            "Referral to partner institutions",
+        ),
+        SupportKind.BUSINESS_CREATION: (
+            "Accompagnement à la création d'entreprise",
+            "مواكبة إحداث المقاولة",
+            "Business creation support",
+        ),
+        SupportKind.AUTO_ENTREPRENEUR: (
+            "Formalités du statut d'auto-entrepreneur",
+            "إجراءات الحصول على صفة المقاول الذاتي",
+            "Auto-entrepreneur status formalities",
+        ),
+        SupportKind.TRAINING: ("Formation", "التكوين", "Training"),
+    },
+    ReferralPriority: {
+        ReferralPriority.NORMAL: ("Normale", "عادية", "Normal"),
+        ReferralPriority.HIGH: ("Élevée", "مرتفعة", "High"),
+        ReferralPriority.URGENT: ("Urgente", "مستعجلة", "Urgent"),
+    },
+    ReferralOutcome: {
+        ReferralOutcome.ACCEPTED: ("Accepté(e)", "تم القبول", "Accepted"),
+        ReferralOutcome.SERVICE_GIVEN: ("Service rendu", "تم تقديم الخدمة", "Service provided"),
+        ReferralOutcome.REFUSED: ("Refusé(e)", "تم الرفض", "Refused"),
+        ReferralOutcome.UNREACHABLE: (
+            "N'a pas pu être joint(e)",
+            "تعذر الاتصال بالمستفيد",
+            "Could not be reached",
+        ),
+    },
+}
+
+
+def label(member: StrEnum, lang: str) -> str:
+    """The printed label of ``member`` in ``lang`` ("fr", "ar" or "en"; anything else gives French).
+
+    A regional tag such as "ar-MA" or "fr_FR" counts as its language. Raises ``KeyError`` for a member
+    that has no label yet (the tests check that every member has one).
+    """
+    base = lang.replace("_", "-").split("-", 1)[0].lower()
+    try:
+        labels = _LABELS[type(member)][member]
+    except KeyError:
+        raise KeyError(f"no label for {type(member).__name__}.{member.name}") from None
+    return labels[_INDEX.get(base, 0)]
