@@ -131,13 +131,16 @@ def visual(line: str, rtl: bool) -> str:
     return _mirror_reversed_pairs(str(get_display(line, base_dir="R" if rtl else "L")))
 
 
-def draw_line(canvas: Canvas, text: str, x: float, y: float, font: str, size: float) -> float:
-    """Draw display-ordered ``text`` starting at ``x``, switching to the fallback font where needed."""
+def draw_line(canvas: Canvas, text: str, x: float, y: float, font: str, size: float) -> None:
+    """Draw display-ordered ``text`` starting at ``x``, switching to the fallback font where needed.
+
+    One text object per line, so that a word mixing fonts still reads as one word when copied.
+    """
+    line = canvas.beginText(x, y)
     for name, piece in fonts.runs(text, font):
-        canvas.setFont(name, size)
-        canvas.drawString(x, y, piece)
-        x += fonts.width(piece, name, size)
-    return x
+        line.setFont(name, size)
+        line.textOut(piece)
+    canvas.drawText(line)
 
 
 def draw_aligned(canvas: Canvas, text: str, x: float, y: float, width: float, style: TextStyle, rtl: bool) -> None:
