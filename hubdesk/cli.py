@@ -9,8 +9,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from hubdesk import __version__
-from hubdesk.domain.errors import HubdeskError
+from hubdesk import __version__, cli_documents
+from hubdesk.domain.errors import HubdeskError, NotFound
 from hubdesk.services.facade import Services
 from hubdesk.services.location import DATABASE_FILE, demo_data_dir, resolve_data_dir
 
@@ -38,7 +38,8 @@ def _parser() -> argparse.ArgumentParser:
         "--format", choices=["csv", "xlsx", "json"], help="default: from the file's extension, else csv"
     )
     export.add_argument("-o", "--output", required=True, help="file to write")
-    for sub in (export,):
+    verify = cli_documents.add_document_commands(commands)
+    for sub in (export, verify):
         sub.add_argument("--user", help="user name (default: HUBDESK_USER)")
     return parser
 
@@ -109,6 +110,23 @@ def _export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _verify(args: argparse.Namespace) -> int:
+    """Exit code 0 valid, 1 unknown, 2 cancelled, 3 not checked (a log-in or database problem)."""
+    try:
+        services = Services.open(resolve_data_dir(args.data_dir))
+    except HubdeskError as exc:
+        return cli_documents.report_failure(exc, cli_documents.FAILED)
+    try:
+        _login(services, args.user)
+        return cli_documents.report_verification(services.documents.verify(args.code))
+    except NotFound as exc:
+        return cli_documents.report_failure(exc, cli_documents.UNKNOWN)
+    except HubdeskError as exc:
+        return cli_documents.report_failure(exc, cli_documents.FAILED)
+    finally:
+        services.close()
+
+
 def _gui(data_dir: Path) -> int:
     from hubdesk.ui.app import run_gui
 
@@ -122,6 +140,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _demo(args)
         if args.command == "export":
             return _export(args)
+        if args.command == "print":
+            return cli_documents.print_sample(args)
+        if args.command == "verify":
+            return _verify(args)
         return _gui(resolve_data_dir(args.data_dir))
     except HubdeskError as exc:
         print(f"hubdesk: {exc}", file=sys.stderr)

@@ -216,11 +216,42 @@ class AuditEvent(Base):
     diff: Mapped[str] = mapped_column(Text, default="{}")
 
 
+class IssuedDocument(AuditedMixin, Base):
+    """The document register: one row per number handed out. Rows are never deleted, only cancelled."""
+
+    __tablename__ = "document_register"
+    __table_args__ = (
+        # finds the earlier issue of the same document, to reprint it under its number
+        Index("ix_document_register_subject", "kind", "subject_key", "language"),
+    )
+
+    kind: Mapped[str] = mapped_column(String(20))
+    number: Mapped[str] = mapped_column(String(30), unique=True)
+    #: shown form, K7QM4-XPT9C
+    verification_code: Mapped[str] = mapped_column(String(11), unique=True)
+    language: Mapped[str] = mapped_column(String(5))
+    #: what the document is about: a referral id, an enrolment id, "attestation:<person id>:<since>:..."
+    subject_key: Mapped[str] = mapped_column(String(200))
+    beneficiary_id: Mapped[str | None] = mapped_column(ForeignKey("beneficiary.id"), index=True)
+    #: the date printed on the document (local), kept to rebuild it identically on a reprint
+    issued_on: Mapped[date] = mapped_column(Date)
+    issued_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    issued_by: Mapped[str | None] = mapped_column(String(36))
+    issued_by_name: Mapped[str] = mapped_column(String(120), default="")
+    #: hex SHA-256 of the PDF of this one document
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    size_bytes: Mapped[int | None] = mapped_column(Integer)
+    cancelled_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    cancelled_by: Mapped[str | None] = mapped_column(String(36))
+    cancel_reason: Mapped[str] = mapped_column(String(300), default="")
+
+
 __all__ = [
     "AuditEvent",
     "Beneficiary",
     "CodeCounter",
     "Diploma",
+    "IssuedDocument",
     "LanguageSkill",
     "MatchKey",
     "NotDuplicate",

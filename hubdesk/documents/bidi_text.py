@@ -114,7 +114,8 @@ def _mirror_reversed_pairs(shown: str) -> str:
 
 
 #: numbers written in groups (+212 539 00 00 00, 2021–2024, +212661234567): one left-to-right unit
-_NUMBER_GROUPS = re.compile(r"\+?\d+(?:[ ./:–-]\d+)+|\+\d+")
+#: (not inside a longer token such as the number CRT-TNG-2026-00012, which bidi keeps whole by itself)
+_NUMBER_GROUPS = re.compile(r"(?<![\w-])(?:\+?\d+(?:[ ./:–-]\d+)+|\+\d+)(?![\w-])")
 
 
 def ltr(text: str) -> str:

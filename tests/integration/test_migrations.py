@@ -54,7 +54,7 @@ def test_an_older_database_is_copied_before_it_is_upgraded(tmp_path: Path, monke
     assert copies_when_upgrading == [1]  # the copy was there before the schema was touched
     assert db.upgrade_backup.parent == tmp_path / BACKUP_DIR
     copy = sqlite3.connect(db.upgrade_backup)
-    assert copy.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
+    assert copy.execute("SELECT version_num FROM alembic_version").fetchone() == (migrate.HEAD_REVISION,)
     copy.close()
 
 

@@ -68,3 +68,8 @@ def test_brackets_phone_numbers_and_year_ranges_read_correctly_in_arabic() -> No
     shown = visual("الهاتف +212 539 00 00 00", rtl=True)
     assert "+212 539 00 00 00" in shown  # the number keeps its own order, plus sign first
     assert "2021–2024" in visual("الفترة 2021–2024", rtl=True)
+
+
+def test_document_numbers_and_codes_stay_whole_in_arabic() -> None:
+    assert "CRT-TNG-2026-00012" in visual("رقم CRT-TNG-2026-00012", rtl=True)
+    assert "TNG-2026-00042" in visual("الرمز TNG-2026-00042، يستفيد", rtl=True)
