@@ -12,8 +12,10 @@ from hubdesk.domain.errors import PermissionDenied
 from hubdesk.services.accounts import AccountService
 from hubdesk.services.beneficiaries import WRITERS, BeneficiaryService
 from hubdesk.services.beneficiary_search import BeneficiarySearch
+from hubdesk.services.documents import DocumentService
 from hubdesk.services.duplicates import DuplicateService
 from hubdesk.services.export import ExportService
+from hubdesk.services.organisation import OrganisationService
 from hubdesk.services.readmodels import Actor, UserInfo
 from hubdesk.services.settings import SettingsService
 
@@ -30,6 +32,8 @@ class Services:
         self.search = BeneficiarySearch(database)
         self.duplicates = DuplicateService(database, self.actor, today)
         self.exports = ExportService(database, self.actor)
+        self.organisation = OrganisationService(database, self.actor)
+        self.documents = DocumentService(database, self.actor, today, organisation=self.organisation.profile)
 
     @classmethod
     def open(cls, data_dir: Path, today: Callable[[], date] = date.today) -> Services:

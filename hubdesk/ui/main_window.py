@@ -25,10 +25,12 @@ from hubdesk.ui.beneficiary_record_page import BeneficiaryRecordPage
 from hubdesk.ui.duplicates_page import DuplicatesPage
 from hubdesk.ui.home_page import HomePage
 from hubdesk.ui.intake_dialog import IntakeDialog
+from hubdesk.ui.organisation_page import OrganisationPage
 
 
 class MainWindow(QMainWindow):
-    """Pages: Home, Beneficiaries (list and record), Possible duplicates (coordinators)."""
+    """Pages: Home, Beneficiaries (list and record), Possible duplicates (coordinators),
+    Organisation (administrators)."""
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -59,6 +61,10 @@ class MainWindow(QMainWindow):
             self._add_page(self.tr("Possible duplicates"), self.duplicates)
             self.duplicates.beneficiary_opened.connect(self.open_beneficiary)
             self.duplicates.records_changed.connect(self._records_changed)
+        self.organisation: OrganisationPage | None = None
+        if user is not None and user.role is Role.ADMINISTRATOR:
+            self.organisation = OrganisationPage(services)
+            self._add_page(self.tr("Organisation"), self.organisation)
         self.nav.currentRowChanged.connect(self._navigate)
 
         central = QWidget()
@@ -169,6 +175,9 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         # An open intake asks before its typed data is thrown away.
         if self.intake is not None and self.intake.isVisible() and not self.intake.close():
+            event.ignore()
+            return
+        if self.organisation is not None and not self.organisation.confirm_leave():
             event.ignore()
             return
         event.accept()

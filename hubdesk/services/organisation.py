@@ -1,0 +1,276 @@
+"""The organisation settings every document prints with: names, addresses, logos, signatory, site code."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from PIL import Image, UnidentifiedImageError
+
+from hubdesk.db.database import Database
+from hubdesk.documents.data import LANGUAGES, OrganisationProfile
+from hubdesk.domain.codes import DEFAULT_SITE, format_code
+from hubdesk.domain.enums import AuditAction, Role
+from hubdesk.domain.errors import PermissionDenied, ValidationError
+from hubdesk.domain.phones import format_phone, normalize_phone
+from hubdesk.domain.validation import MAX_NAME, MAX_TEXT, REQUIRED, clean_text, validate_email
+from hubdesk.services.audit import diff_snapshots, record_event
+from hubdesk.services.readmodels import Actor
+from hubdesk.services.settings import ORGANISATION, SITE_CODE, read_setting, write_setting
+
+#: the settings key holding the profile as JSON (the site code keeps its own key, read by the code numbering)
+PROFILE = "organisation_profile"
+#: the folder of the data directory that holds the copies of the logos
+LOGO_DIR = "logos"
+#: formats ReportLab prints through Pillow
+IMAGE_FORMATS = frozenset({"PNG", "JPEG"})
+NOT_AN_IMAGE = "Not an image (PNG or JPEG)"
+FILE_MISSING = "File missing"
+BAD_SITE_CODE = "2 to 5 capital letters (e.g. TNG)"
+
+_TEXTS = ("names", "addresses", "cities", "signatory_titles")
+#: what may not stay in the name of a copied logo (letters of any script may)
+_UNSAFE = re.compile(r"[^\w.-]+")
+
+
+def _too_long(limit: int) -> str:
+    return f"Too long: at most {limit} characters"
+
+
+def _image_format(path: Path) -> str | None:
+    """The kind of image ``path`` holds ("PNG" or "JPEG") when ReportLab can print it whole; else None."""
+    try:
+        with Image.open(path) as image:
+            kind = image.format
+            image.verify()  # reads the whole file: a truncated copy is caught here, not at printing
+    except (UnidentifiedImageError, Image.DecompressionBombError, OSError, SyntaxError, ValueError):
+        return None
+    return kind if kind in IMAGE_FORMATS else None
+
+
+def _image_problem(path: Path) -> str | None:
+    """Why ``path`` cannot print as a logo, or None when it is a readable PNG or JPEG image."""
+    if not path.is_file():
+        return f"{FILE_MISSING}: {path}"
+    return NOT_AN_IMAGE if _image_format(path) is None else None
+
+
+def validate_profile(profile: OrganisationProfile) -> tuple[OrganisationProfile, dict[str, str]]:
+    """The profile cleaned (trimmed texts, phone in international form, site code in capitals) and
+    the problems found, as {field: message} with fields such as "names.fr", "email", "site_code"."""
+    errors: dict[str, str] = {}
+    texts: dict[str, dict[str, str]] = {}
+    for attribute in _TEXTS:
+        given: dict[str, str] = getattr(profile, attribute)
+        cleaned = {lang: clean_text(given.get(lang, "")) for lang in LANGUAGES}
+        for lang, text in cleaned.items():
+            if len(text) > MAX_TEXT:
+                errors[f"{attribute}.{lang}"] = _too_long(MAX_TEXT)
+        texts[attribute] = cleaned
+    if not texts["names"]["fr"]:
+        errors["names.fr"] = REQUIRED
+    if not texts["cities"]["fr"]:
+        errors["cities.fr"] = REQUIRED  # the place of issue heads every letter
+
+    phone = clean_text(profile.phone)
+    if phone:
+        try:
+            phone = format_phone(normalize_phone(phone))
+        except ValueError as exc:
+            errors["phone"] = str(exc)
+    email = clean_text(profile.email)
+    if email:
+        try:
+            email = validate_email(email)
+        except ValueError as exc:
+            errors["email"] = str(exc)
+    site = profile.site_code.strip().upper()
+    try:
+        format_code(site, 2000, 1)  # the rule of the codes the site code heads
+    except ValueError:
+        errors["site_code"] = BAD_SITE_CODE
+    signatory = clean_text(profile.signatory_name)
+    if len(signatory) > MAX_NAME:
+        errors["signatory_name"] = _too_long(MAX_NAME)
+
+    cleaned_profile = OrganisationProfile(
+        names=texts["names"],
+        addresses=texts["addresses"],
+        cities=texts["cities"],
+        phone=phone,
+        email=email,
+        logos=tuple(profile.logos),
+        signatory_name=signatory,
+        signatory_titles=texts["signatory_titles"],
+        site_code=site,
+    )
+    return cleaned_profile, errors
+
+
+def _snapshot(profile: OrganisationProfile) -> dict[str, Any]:
+    """The profile as flat fields, for the audit diff."""
+    flat: dict[str, Any] = {}
+    for attribute in _TEXTS:
+        texts: dict[str, str] = getattr(profile, attribute)
+        for lang in LANGUAGES:
+            flat[f"{attribute}.{lang}"] = texts.get(lang, "")
+    flat.update(
+        phone=profile.phone,
+        email=profile.email,
+        logos=[str(p) for p in profile.logos],
+        signatory_name=profile.signatory_name,
+        site_code=profile.site_code,
+    )
+    return flat
+
+
+def _texts(raw: Any, default: dict[str, str]) -> dict[str, str]:
+    if not isinstance(raw, dict):
+        return dict(default)
+    return {lang: raw[lang] if isinstance(raw.get(lang), str) else "" for lang in LANGUAGES}
+
+
+class OrganisationService:
+    """Reads and writes the organisation profile; only an administrator may change it."""
+
+    def __init__(self, database: Database, actor: Callable[[], Actor]) -> None:
+        self._db = database
+        self._actor = actor
+
+    @property
+    def logo_dir(self) -> Path:
+        return self._db.data_dir / LOGO_DIR
+
+    def _administrator(self) -> Actor:
+        actor = self._actor()
+        if actor.role is not Role.ADMINISTRATOR:
+            raise PermissionDenied("Only an administrator can change the organisation settings.")
+        return actor
+
+    # -- paths: logos inside the data folder are stored relative to it, so the folder can move ---------
+
+    def _stored(self, path: Path) -> str:
+        try:
+            return path.resolve().relative_to(self._db.data_dir.resolve()).as_posix()
+        except ValueError:
+            return str(path)
+
+    def _resolved(self, stored: str) -> Path:
+        path = Path(stored)
+        return path if path.is_absolute() else self._db.data_dir / path
+
+    # -- reading -------------------------------------------------------------------------------------
+
+    def profile(self) -> OrganisationProfile:
+        """The saved profile; the defaults (enough to print at once) for what was never saved."""
+        with self._db.unit_of_work() as uow:
+            raw = read_setting(uow.session, PROFILE)
+            site = read_setting(uow.session, SITE_CODE, DEFAULT_SITE)
+            name = read_setting(uow.session, ORGANISATION)
+        default = OrganisationProfile(site_code=site)
+        try:
+            data = json.loads(raw) if raw else {}
+        except ValueError:
+            data = {}  # a damaged value must not stop printing: the defaults print
+        if not isinstance(data, dict):
+            data = {}
+        if not data and name.strip():
+            # a database made before this page (the demo) names its organisation in this older key
+            return replace(default, names={**default.names, "fr": name.strip()})
+
+        def text(key: str) -> str:
+            value = data.get(key)
+            return value if isinstance(value, str) else getattr(default, key)
+
+        logos = data.get("logos")
+        return OrganisationProfile(
+            names=_texts(data.get("names"), default.names),
+            addresses=_texts(data.get("addresses"), default.addresses),
+            cities=_texts(data.get("cities"), default.cities),
+            phone=text("phone"),
+            email=text("email"),
+            logos=tuple(self._resolved(p) for p in logos if isinstance(p, str)) if isinstance(logos, list) else (),
+            signatory_name=text("signatory_name"),
+            signatory_titles=_texts(data.get("signatory_titles"), default.signatory_titles),
+            site_code=site,
+        )
+
+    def check(self, profile: OrganisationProfile) -> dict[str, str]:
+        """The problems ``save`` would refuse ``profile`` for ({} when it would save)."""
+        return validate_profile(profile)[1]
+
+    def logo_problems(self, profile: OrganisationProfile) -> dict[Path, str]:
+        """The logos of ``profile`` that would not print, with the reason (missing file, not an image)."""
+        problems = {}
+        for path in profile.logos:
+            problem = _image_problem(path)
+            if problem is not None:
+                problems[path] = problem
+        return problems
+
+    # -- writing -------------------------------------------------------------------------------------
+
+    def save(self, profile: OrganisationProfile) -> OrganisationProfile:
+        """Store ``profile`` and return it as saved (cleaned). PermissionDenied unless administrator;
+        ValidationError listing every problem. A logo that would not print is kept (and reported by
+        ``logo_problems``): the documents print without it."""
+        actor = self._administrator()
+        cleaned, errors = validate_profile(profile)
+        if errors:
+            raise ValidationError(errors)
+        before = self.profile()
+        changes = diff_snapshots(_snapshot(before), _snapshot(cleaned))
+        if not changes:
+            return before
+        data = {
+            "names": cleaned.names,
+            "addresses": cleaned.addresses,
+            "cities": cleaned.cities,
+            "phone": cleaned.phone,
+            "email": cleaned.email,
+            "logos": [self._stored(p) for p in cleaned.logos],
+            "signatory_name": cleaned.signatory_name,
+            "signatory_titles": cleaned.signatory_titles,
+        }
+        with self._db.unit_of_work() as uow:
+            session = uow.session
+            write_setting(session, PROFILE, json.dumps(data, ensure_ascii=False, sort_keys=True))
+            write_setting(session, SITE_CODE, cleaned.site_code)
+            write_setting(session, ORGANISATION, cleaned.names["fr"])
+            record_event(
+                session,
+                actor,
+                AuditAction.UPDATE,
+                "organisation",
+                summary="organisation settings: " + ", ".join(changes),
+                diff=changes,
+            )
+            uow.commit()
+        return self.profile()
+
+    def add_logo(self, source: Path) -> Path:
+        """A copy of the image ``source`` in ``<data folder>/logos/`` (so the logo keeps printing once the
+        USB stick it came from is gone). ValidationError({"logos": …}) when it is not a PNG or JPEG image."""
+        self._administrator()
+        if not source.is_file():
+            raise ValidationError({"logos": f"{FILE_MISSING}: {source}"})
+        kind = _image_format(source)
+        if kind is None:
+            raise ValidationError({"logos": f"{source.name} is not an image (PNG or JPEG)"})
+        content = source.read_bytes()
+        digest = hashlib.sha256(content).hexdigest()[:12]
+        stem = _UNSAFE.sub("-", source.stem).strip(".-")[:60] or "logo"
+        # one folder per content: the copy keeps the name people know it by, and two different
+        # images named logo.png never overwrite each other
+        target = self.logo_dir / digest / f"{stem}{'.png' if kind == 'PNG' else '.jpg'}"
+        if not target.exists():  # the same image again: the copy is already there
+            target.parent.mkdir(parents=True, exist_ok=True)
+            partial = target.with_name(target.name + ".part")
+            partial.write_bytes(content)
+            partial.replace(target)  # never a half-copied logo under the final name
+        return target
