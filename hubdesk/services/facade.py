@@ -16,6 +16,7 @@ from hubdesk.services.documents import DocumentService
 from hubdesk.services.duplicates import DuplicateService
 from hubdesk.services.export import ExportService
 from hubdesk.services.organisation import OrganisationService
+from hubdesk.services.person_documents import PersonDocuments
 from hubdesk.services.readmodels import Actor, UserInfo
 from hubdesk.services.settings import SettingsService
 
@@ -34,6 +35,9 @@ class Services:
         self.exports = ExportService(database, self.actor)
         self.organisation = OrganisationService(database, self.actor)
         self.documents = DocumentService(database, self.actor, today, organisation=self.organisation.profile)
+        self.person_documents = PersonDocuments(
+            self.beneficiaries, self.documents, self.organisation.profile, self._user_full_name, today
+        )
 
     @classmethod
     def open(cls, data_dir: Path, today: Callable[[], date] = date.today) -> Services:
@@ -55,6 +59,9 @@ class Services:
     @property
     def can_export(self) -> bool:
         return self.user is not None and self.user.role is not Role.READ_ONLY
+
+    def _user_full_name(self) -> str:
+        return self.user.full_name if self.user is not None else ""
 
     def logout(self) -> None:
         self.user = None

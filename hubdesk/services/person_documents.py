@@ -1,0 +1,153 @@
+"""Documents about one person, built from their record: the support attestation and the summary sheet."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from hubdesk.documents.data import AttestationData, OrganisationProfile, PersonRef, Stamp, SummarySheetData
+from hubdesk.domain.beneficiary import BeneficiaryDraft
+from hubdesk.domain.enums import DocumentKind, IdDocumentType, SupportKind
+from hubdesk.domain.errors import ValidationError
+from hubdesk.services.beneficiaries import BeneficiaryService
+from hubdesk.services.document_readmodels import BatchItem, PrintedDocument
+from hubdesk.services.documents import DocumentService
+from hubdesk.services.readmodels import BeneficiaryRecord
+
+MAX_PURPOSE = 400
+
+
+@dataclass(frozen=True)
+class AttestationRequest:
+    """What the counsellor chose for an attestation."""
+
+    since: date
+    until: date | None = None  # None: still accompanied
+    supports: tuple[SupportKind, ...] = (SupportKind.COUNSELLING,)
+    purpose: str = ""
+
+
+def person_ref(code: str, draft: BeneficiaryDraft) -> PersonRef:
+    """The person as their own papers name them: everything identifying that the record holds."""
+    document = draft.id_document_type if draft.id_document_type is not IdDocumentType.NONE else None
+    return PersonRef(
+        code=code,
+        first_name=draft.first_name,
+        last_name=draft.last_name,
+        arabic_name=draft.arabic_name,
+        birth_date=draft.birth_date,
+        birth_year=draft.birth_year,
+        nationality=draft.nationality,
+        id_document_type=document,
+        id_document_number=draft.id_document_number if document else "",
+    )
+
+
+class PersonDocuments:
+    """Prints attestations and summary sheets under the register (numbers, hashes, audit)."""
+
+    def __init__(
+        self,
+        beneficiaries: BeneficiaryService,
+        documents: DocumentService,
+        organisation: Callable[[], OrganisationProfile],
+        user_name: Callable[[], str],
+        today: Callable[[], date] = date.today,
+    ) -> None:
+        self._beneficiaries = beneficiaries
+        self._documents = documents
+        self._organisation = organisation
+        self._user_name = user_name
+        self._today = today
+
+    def check_attestation(self, request: AttestationRequest) -> dict[str, str]:
+        """Field -> message for a request that cannot be printed; {} when it can."""
+        errors: dict[str, str] = {}
+        today = self._today()
+        if request.since > today:
+            errors["since"] = "The support cannot start in the future."
+        if request.until is not None and request.until < request.since:
+            errors["until"] = "The end comes before the start."
+        elif request.until is not None and request.until > today:
+            errors["until"] = "The end cannot be in the future; leave it open if the support goes on."
+        if not request.supports:
+            errors["supports"] = "Tick at least one kind of support."
+        if len(request.purpose) > MAX_PURPOSE:
+            errors["purpose"] = f"At most {MAX_PURPOSE} characters ({len(request.purpose)} typed)."
+        return errors
+
+    def _attestation_item(self, record: BeneficiaryRecord, request: AttestationRequest, lang: str) -> BatchItem:
+        profile = self._organisation()
+        person = person_ref(record.code, record.draft)
+        supports = tuple(dict.fromkeys(request.supports))
+
+        def build(stamp: Stamp) -> AttestationData:
+            return AttestationData(
+                stamp=stamp,
+                letterhead=profile.letterhead(lang),
+                person=person,
+                since=request.since,
+                until=request.until,
+                signatory=profile.signatory(lang),
+                supports=supports,
+                purpose=request.purpose.strip(),
+            )
+
+        kinds = ",".join(sorted(supports))
+        key = f"attestation:{record.id}:{request.since.isoformat()}:{request.until or ''}:{kinds}"
+        name = " ".join(part for part in (record.draft.last_name, record.draft.first_name) if part)
+        return BatchItem(subject_key=key, build=build, beneficiary_id=record.id, file_stem=f"{record.code} {name}")
+
+    def attestation(self, beneficiary_id: str, request: AttestationRequest, lang: str) -> PrintedDocument:
+        """The attestation of one person; raises ValidationError naming the field at fault."""
+        errors = self.check_attestation(request)
+        if errors:
+            raise ValidationError(errors)
+        record = self._beneficiaries.get(beneficiary_id, record_view=False)
+        item = self._attestation_item(record, request, lang)
+        return self._documents.issue(
+            DocumentKind.ATTESTATION, item.subject_key, item.build, lang, beneficiary_id=record.id
+        )
+
+    def attestations(
+        self,
+        beneficiary_ids: Sequence[str],
+        request: AttestationRequest,
+        lang: str,
+        *,
+        as_zip: bool,
+        progress: Callable[[int, int], None] | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> bytes:
+        """The same attestation for many people, in one PDF or a ZIP; nothing is recorded if cancelled."""
+        errors = self.check_attestation(request)
+        if errors:
+            raise ValidationError(errors)
+        if not beneficiary_ids:
+            raise ValidationError({"people": "Choose at least one person."})
+        records = [self._beneficiaries.get(i, record_view=False) for i in beneficiary_ids]
+        items = [self._attestation_item(record, request, lang) for record in records]
+        return self._documents.issue_batch(
+            DocumentKind.ATTESTATION, items, lang, as_zip=as_zip, progress=progress, cancelled=cancelled
+        )
+
+    def summary_sheet(self, beneficiary_id: str, lang: str) -> PrintedDocument:
+        """The confidential profile sheet for the paper file."""
+        record = self._beneficiaries.get(beneficiary_id, record_view=False)
+        profile = self._organisation()
+        prepared_by = self._user_name()
+
+        def build(stamp: Stamp) -> SummarySheetData:
+            return SummarySheetData(
+                stamp=stamp,
+                letterhead=profile.letterhead(lang),
+                code=record.code,
+                person=record.draft,
+                counsellor=record.counsellor_name,
+                prepared_by=prepared_by,
+            )
+
+        return self._documents.issue(
+            DocumentKind.SUMMARY, f"summary:{record.id}", build, lang, beneficiary_id=record.id
+        )
