@@ -18,6 +18,9 @@ from hubdesk.domain.errors import Cancelled
 
 MARGIN = 24 * mm
 LOGO_HEIGHT = 18 * mm
+LOGO_MAX_WIDTH = 40 * mm
+#: room kept free beside the header for the corner logos (they reach 16 mm + 40 mm from the edge)
+LOGO_CLEARANCE = 16 * mm + LOGO_MAX_WIDTH - MARGIN + 2 * mm
 
 #: key -> (French, Arabic, English)
 TEXT: dict[str, tuple[str, str, str]] = {
@@ -66,12 +69,14 @@ def _names(data: CertificateData, lang: str) -> list[str]:
 def _story(data: CertificateData, lang: str, b: Blocks, width: float) -> list[Flowable]:
     head = data.letterhead
     names = _names(data, lang)
-    story: list[Flowable] = [
-        StampMarker(data.stamp),
-        b.para(head.name, LABEL.but(size=13.5, leading=17, align="center")),
-    ]
+    header: list[Flowable] = [b.para(head.name, LABEL.but(size=13.5, leading=17, align="center"))]
     if head.address:
-        story.append(b.para(head.address, SMALL.but(align="center")))
+        header.append(b.para(head.address, SMALL.but(align="center")))
+    # the organisation's name stays clear of the logos in the top corners
+    side = LOGO_CLEARANCE
+    frame = Table([["", header, ""]], colWidths=[side, width - 2 * side, side])
+    frame.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
+    story: list[Flowable] = [StampMarker(data.stamp), frame]
     story += [
         b.space(12),
         b.para(_t("title", lang).upper() if lang != "ar" else _t("title", lang), CERT_TITLE),
@@ -121,7 +126,7 @@ def _border(canvas: Canvas, setup: PageSetup) -> None:
     top = height - 16 * mm
     for index, reader in enumerate(readers[:2]):
         w, h = reader.getSize()
-        scale = min(LOGO_HEIGHT / h, 40 * mm / w)
+        scale = min(LOGO_HEIGHT / h, LOGO_MAX_WIDTH / w)
         at_right = (index == 0) == setup.rtl
         x = width - 16 * mm - w * scale if at_right else 16 * mm
         canvas.drawImage(reader, x, top - h * scale, w * scale, h * scale, mask="auto")

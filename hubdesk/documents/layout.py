@@ -23,7 +23,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from hubdesk.documents import fonts
-from hubdesk.documents.bidi_text import TextStyle, draw_aligned
+from hubdesk.documents.bidi_text import TextStyle, draw_aligned, wrap_logical
 from hubdesk.documents.data import Letterhead, Stamp
 from hubdesk.documents.wording import word
 from hubdesk.domain.document_numbers import qr_payload
@@ -112,6 +112,15 @@ def draw_qr(canvas: Canvas, stamp: Stamp, x: float, y: float, size: float = QR_S
     canvas.drawPath(path, stroke=0, fill=1)
 
 
+def _fit(text: str, style: TextStyle, width: float, smallest: float = 7.5) -> list[tuple[str, TextStyle]]:
+    """A letterhead line that fits ``width``: in a smaller size if need be, else wrapped."""
+    size = style.size
+    while size > smallest and fonts.width(text, style.font, size) > width:
+        size -= 0.5
+    fitted = style.but(size=size)
+    return [(line, fitted) for line in wrap_logical(text, style.font, size, width)]
+
+
 def draw_letterhead(canvas: Canvas, setup: PageSetup) -> None:
     width, height = setup.size
     head = setup.letterhead
@@ -148,8 +157,9 @@ def draw_letterhead(canvas: Canvas, setup: PageSetup) -> None:
         lines.append((contact, TextStyle(size=9, color=MUTED)))
     y = top - 4.5 * mm
     for text, style in lines:
-        draw_aligned(canvas, text, box_x, y, box_width, style, rtl)
-        y -= style.size + 2.5
+        for line, fitted in _fit(text, style, box_width):
+            draw_aligned(canvas, line, box_x, y, box_width, fitted, rtl)
+            y -= fitted.size + 2.5
     canvas.setStrokeColor(RULE)
     canvas.setLineWidth(0.8)
     rule_y = height - margin - LETTERHEAD_HEIGHT + 6 * mm

@@ -18,7 +18,7 @@ from hubdesk.documents.referral import render_referral_letter
 from hubdesk.documents.samples import sample_certificate, sample_referral, sample_stamp
 from hubdesk.domain.enums import DocumentKind
 from hubdesk.domain.errors import Cancelled
-from tests.pdf_reading import has_all_words, page_count, pdf_text
+from tests.pdf_reading import drawn_chars, has_all_words, page_count, pdf_text
 
 
 def test_a_character_amiri_lacks_prints_with_the_fallback_font() -> None:
@@ -105,3 +105,21 @@ def test_the_sample_letter_in_each_language_is_one_letter_and_its_slip() -> None
         pdf = render_referral_letter(sample_referral(lang), lang)
         assert page_count(pdf) <= 2
         assert has_all_words(pdf, "K7QM4-XPT9C")
+
+
+@pytest.mark.parametrize("lang", ["fr", "ar"])
+def test_a_long_letterhead_never_runs_over_the_logos(tmp_path: Path, lang: str) -> None:
+    logos = tuple(_png(tmp_path / f"logo{i}.png") for i in range(3))
+    data = sample_referral(lang)
+    head = replace(data.letterhead, logos=logos, address=data.letterhead.address * 3, email="secretariat@" + "x" * 40)
+
+    pdf = render_referral_letter(replace(data, letterhead=head), lang)
+
+    page = pypdfium2.PdfDocument(pdf)[0]
+    boxes = [obj.get_bounds() for obj in page.get_objects() if obj.type == pypdfium2.raw.FPDF_PAGEOBJ_IMAGE]
+    assert len(boxes) == 3
+    top_band = [c for c in drawn_chars(pdf) if c.bottom > page.get_height() - 90 and c.char.strip()]
+    assert top_band
+    for char in top_band:
+        for left, _bottom, right, _top in boxes:
+            assert not left - 1 < char.left < right - 1, (char, left, right)
