@@ -25,9 +25,11 @@ from PySide6.QtWidgets import (
 
 from hubdesk.domain.enums import MigrationStatus, Sex
 from hubdesk.domain.errors import HubdeskError
+from hubdesk.services.documents import PRINTERS
 from hubdesk.services.facade import Services
-from hubdesk.services.readmodels import BeneficiaryQuery
+from hubdesk.services.readmodels import BeneficiaryQuery, BeneficiaryRow
 from hubdesk.ui import labels
+from hubdesk.ui.batch_print import BatchPrint
 from hubdesk.ui.beneficiary_table_model import BeneficiaryTableModel
 
 SEARCH_DELAY_MS = 120
@@ -112,11 +114,16 @@ class BeneficiaryListPage(QWidget):
         self.export_button.setToolTip(self.tr("Export the people shown to CSV, Excel or JSON"))
         self.export_button.clicked.connect(self._export)
         self.export_button.setVisible(services.can_export)
+        self.batch = BatchPrint(services, self)
+        self.print_button = QPushButton(self.tr("Print attestations…"))
+        self.print_button.setToolTip(self.tr("Support attestations for the people selected (Ctrl or Shift + click)"))
+        self.print_button.clicked.connect(self.print_attestations)
+        self.print_button.setVisible(services.user is not None and services.user.role in PRINTERS)
 
         self.table = _ListView()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSortingEnabled(True)
         self.table.setAlternatingRowColors(True)
@@ -126,6 +133,7 @@ class BeneficiaryListPage(QWidget):
         self.table.horizontalHeader().setSortIndicator(1, Qt.SortOrder.AscendingOrder)
         self.table.doubleClicked.connect(self._open)
         self.table.row_activated.connect(self._open)
+        self.table.selectionModel().selectionChanged.connect(self._update_print_button)
 
         filters = QHBoxLayout()
         for widget in (
@@ -140,6 +148,7 @@ class BeneficiaryListPage(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.search_edit, 1)
         top.addWidget(new_button)
+        top.addWidget(self.print_button)
         top.addWidget(self.export_button)
         bottom = QHBoxLayout()
         bottom.addWidget(self.count_label)
@@ -182,6 +191,7 @@ class BeneficiaryListPage(QWidget):
         else:
             text = self.tr("%n people", "", total)
         self.count_label.setText(text)
+        self._update_print_button()  # a new query clears the selection without a signal
 
     def refresh(self) -> None:
         self.apply_filters()
@@ -221,6 +231,22 @@ class BeneficiaryListPage(QWidget):
         if key == "last_year":
             return date(today.year - 1, 1, 1), date(today.year - 1, 12, 31)
         return None, None
+
+    def selected_rows(self) -> list[BeneficiaryRow]:
+        indexes = sorted(index.row() for index in self.table.selectionModel().selectedRows())
+        rows = (self.model.row_at(row) for row in indexes)
+        return [row for row in rows if row is not None]
+
+    @Slot()
+    def _update_print_button(self) -> None:
+        self.print_button.setEnabled(bool(self.table.selectionModel().selectedRows()))
+
+    @Slot()
+    def print_attestations(self) -> None:
+        """Attestations for everyone selected; they all share one period, so it starts when the last arrived."""
+        rows = self.selected_rows()
+        if rows:
+            self.batch.run([row.id for row in rows], max(row.registered_on for row in rows))
 
     @Slot()
     def _export(self) -> None:

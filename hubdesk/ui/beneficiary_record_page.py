@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -10,6 +12,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMenu,
+    QMessageBox,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -19,11 +23,16 @@ from PySide6.QtWidgets import (
 )
 
 from hubdesk.domain.enums import ConsentPurpose
+from hubdesk.domain.errors import HubdeskError
 from hubdesk.domain.phones import format_phone
+from hubdesk.services.document_readmodels import PrintedDocument
+from hubdesk.services.documents import DOCUMENT_LANGUAGES, PRINTERS, SUMMARY_PRINTERS
 from hubdesk.services.facade import Services
 from hubdesk.services.readmodels import BeneficiaryRecord
 from hubdesk.ui import labels
+from hubdesk.ui.attestation_dialog import AttestationChoice, AttestationDialog
 from hubdesk.ui.history_table_model import HistoryTableModel
+from hubdesk.ui.pdf_preview_dialog import PdfPreviewDialog, open_preview
 
 
 class BeneficiaryRecordPage(QWidget):
@@ -36,6 +45,8 @@ class BeneficiaryRecordPage(QWidget):
         super().__init__(parent)
         self._services = services
         self.record: BeneficiaryRecord | None = None
+        self.preview: PdfPreviewDialog | None = None
+        self._attestation_choice: AttestationChoice | None = None  # the last one, offered again
 
         self.title = QLabel()
         self.title.setObjectName("recordTitle")
@@ -47,6 +58,20 @@ class BeneficiaryRecordPage(QWidget):
         self.edit_button = QPushButton(self.tr("Edit"))
         self.edit_button.clicked.connect(self._edit)
         self.edit_button.setVisible(services.can_change_people)
+        role = services.user.role if services.user is not None else None
+        self.print_button = QPushButton(self.tr("Print"))
+        print_menu = QMenu(self.print_button)
+        self.attestation_action = print_menu.addAction(self.tr("Support attestation…"))
+        self.attestation_action.triggered.connect(self.print_attestation)
+        summary_menu = print_menu.addMenu(self.tr("Summary sheet"))
+        summary_menu.setEnabled(role in SUMMARY_PRINTERS)
+        self.summary_actions = {
+            lang: summary_menu.addAction(labels.printed_language(lang)) for lang in DOCUMENT_LANGUAGES
+        }
+        for lang, action in self.summary_actions.items():
+            action.triggered.connect(lambda _checked=False, lang=lang: self.print_summary(lang))
+        self.print_button.setMenu(print_menu)
+        self.print_button.setVisible(role in PRINTERS)
 
         self._profile = QWidget()
         self._profile_layout = QVBoxLayout(self._profile)
@@ -77,6 +102,7 @@ class BeneficiaryRecordPage(QWidget):
         titles.addWidget(self.title)
         titles.addWidget(self.subtitle)
         header.addLayout(titles, 1)
+        header.addWidget(self.print_button)
         header.addWidget(self.edit_button)
         header.addWidget(back)
         layout = QVBoxLayout(self)
@@ -85,6 +111,8 @@ class BeneficiaryRecordPage(QWidget):
 
     def show_beneficiary(self, beneficiary_id: str) -> None:
         """Load the record (the opening is recorded in the audit trail) and its history."""
+        if self.record is None or self.record.id != beneficiary_id:
+            self._attestation_choice = None
         self.record = self._services.beneficiaries.get(beneficiary_id)
         self.history.set_items(self._services.beneficiaries.history(beneficiary_id))
         self._render(self.record)
@@ -99,6 +127,45 @@ class BeneficiaryRecordPage(QWidget):
     def _edit(self) -> None:
         if self.record is not None:
             self.edit_requested.emit(self.record.id)
+
+    # --- printing --------------------------------------------------------------------------------
+
+    def ask_attestation(self, dialog: AttestationDialog) -> bool:
+        """Show the attestation options; True when the person chose to print."""
+        return dialog.exec() == AttestationDialog.DialogCode.Accepted
+
+    @Slot()
+    def print_attestation(self) -> None:
+        if self.record is None:
+            return
+        since = self.record.draft.registered_on or self.record.created_at.date()
+        dialog = AttestationDialog(self._services.person_documents, since, self, initial=self._attestation_choice)
+        try:
+            if not self.ask_attestation(dialog):
+                return
+            self._attestation_choice = choice = dialog.choice()
+        finally:
+            dialog.deleteLater()
+        self._print(
+            lambda record_id: self._services.person_documents.attestation(record_id, choice.request, choice.lang)
+        )
+
+    def print_summary(self, lang: str) -> None:
+        self._print(lambda record_id: self._services.person_documents.summary_sheet(record_id, lang))
+
+    def _print(self, issue: Callable[[str], PrintedDocument]) -> None:
+        if self.record is None:
+            return
+        try:
+            printed = issue(self.record.id)
+        except HubdeskError as exc:
+            box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Printing"), str(exc), parent=self)
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            box.open()
+            return
+        name = f"{self.record.draft.first_name} {self.record.draft.last_name}".strip()
+        self.preview = open_preview(printed, self, name)
+        self.history.set_items(self._services.beneficiaries.history(self.record.id))
 
     def _render(self, record: BeneficiaryRecord) -> None:
         d = record.draft

@@ -8,6 +8,7 @@ from PySide6.QtCore import QCoreApplication, QDate, QLocale
 
 from hubdesk.domain.enums import (
     ConsentPurpose,
+    DocumentKind,
     EducationLevel,
     HeardFrom,
     IdDocumentType,
@@ -18,6 +19,7 @@ from hubdesk.domain.enums import (
     Sex,
     SkillLevel,
     SkillSector,
+    SupportKind,
 )
 from hubdesk.domain.matching import MatchReason
 
@@ -154,6 +156,32 @@ def role(value: Role | str) -> str:
         Role.DATA_OFFICER: _t("Data officer"),
         Role.READ_ONLY: _t("Read only"),
     }[Role(value)]
+
+
+def document_kind(value: DocumentKind | str) -> str:
+    return {
+        DocumentKind.REFERRAL_LETTER: _t("Referral letter"),
+        DocumentKind.CERTIFICATE: _t("Training certificate"),
+        DocumentKind.ATTESTATION: _t("Attestation of support"),
+        DocumentKind.SUMMARY: _t("Beneficiary summary sheet"),
+    }[DocumentKind(value)]
+
+
+def support_kind(value: SupportKind | str) -> str:
+    """A kind of support an attestation names."""
+    return {
+        SupportKind.COUNSELLING: _t("Counselling and guidance"),
+        SupportKind.JOB_SEARCH: _t("Job search assistance"),
+        SupportKind.REFERRAL: _t("Referral to partner institutions"),
+        SupportKind.BUSINESS_CREATION: _t("Business creation support"),
+        SupportKind.AUTO_ENTREPRENEUR: _t("Auto-entrepreneur status formalities"),
+        SupportKind.TRAINING: _t("Training"),
+    }[SupportKind(value)]
+
+
+def printed_language(code: str) -> str:
+    """The name of a document language (fr, ar, en), for choosing the language a paper is printed in."""
+    return {"fr": _t("French"), "ar": _t("Arabic"), "en": _t("English")}.get(code, code)
 
 
 def document_language() -> str:
