@@ -22,6 +22,7 @@ from hubdesk.services.facade import Services
 from hubdesk.ui import labels
 from hubdesk.ui.beneficiary_list_page import BeneficiaryListPage
 from hubdesk.ui.beneficiary_record_page import BeneficiaryRecordPage
+from hubdesk.ui.documents_page import DocumentsPage
 from hubdesk.ui.duplicates_page import DuplicatesPage
 from hubdesk.ui.home_page import HomePage
 from hubdesk.ui.intake_dialog import IntakeDialog
@@ -29,7 +30,7 @@ from hubdesk.ui.organisation_page import OrganisationPage
 
 
 class MainWindow(QMainWindow):
-    """Pages: Home, Beneficiaries (list and record), Possible duplicates (coordinators),
+    """Pages: Home, Beneficiaries (list and record), Documents, Possible duplicates (coordinators),
     Organisation (administrators)."""
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
@@ -54,6 +55,9 @@ class MainWindow(QMainWindow):
         self._add_page(self.tr("Home"), self.home)
         self._add_page(self.tr("Beneficiaries"), self.beneficiaries)
         self.stack.addWidget(self.record)  # reached from a list, not from the sidebar
+        self.documents = DocumentsPage(services)  # reloads its register each time it is shown
+        self._add_page(self.tr("Documents"), self.documents)
+        self.documents.beneficiary_opened.connect(self.open_beneficiary)
         self.duplicates: DuplicatesPage | None = None
         user = services.user
         if user is not None and user.role in {Role.ADMINISTRATOR, Role.COORDINATOR}:
