@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+from datetime import date
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -18,12 +19,16 @@ from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication, QTabWidget, QWidget
 
 from hubdesk.db.database import open_database
+from hubdesk.domain.enums import SupportKind
 from hubdesk.services.demo import DEMO_PASSWORD, generate_demo
 from hubdesk.services.facade import Services
+from hubdesk.services.person_documents import AttestationRequest
 from hubdesk.ui.app import application
+from hubdesk.ui.attestation_dialog import AttestationDialog
 from hubdesk.ui.intake_dialog import IntakeDialog
 from hubdesk.ui.login_dialog import LoginDialog
 from hubdesk.ui.main_window import MainWindow
+from hubdesk.ui.pdf_preview_dialog import PdfPreviewDialog
 
 OUT = Path(__file__).resolve().parent
 
@@ -76,6 +81,23 @@ def main() -> int:
     window.open_beneficiary(first.id)
     save(window, "record", app)
 
+    # documents: the attestation options, then the Arabic attestation in the preview
+    options = AttestationDialog(services.person_documents, date(2026, 2, 9), window)
+    options.show()
+    save(options, "attestation-options", app)
+    options.reject()
+    request = AttestationRequest(date(2026, 2, 9), supports=(SupportKind.COUNSELLING, SupportKind.BUSINESS_CREATION))
+    printed = services.person_documents.attestation(first.id, request, "ar")
+    preview = PdfPreviewDialog(printed.pdf, "Attestation", f"{printed.info.number}.pdf", window, printed.info)
+    preview.resize(820, 900)
+    preview.show()
+    save(preview, "preview-attestation-ar", app)
+    preview.close()
+    window.nav.setCurrentRow(window._pages.index(window.documents))
+    window.documents.verify_panel.code_edit.setText(printed.info.verification_code.lower().replace("-", ""))
+    window.documents.verify_panel.verify()
+    save(window, "documents", app)
+
     intake = IntakeDialog(services, None, window)
     intake.show()
     save(intake, "intake", app)
@@ -98,6 +120,17 @@ def main() -> int:
                 break
         window.duplicates.table.selectRow(0)
         save(window, "duplicates", app)
+    window.close()
+
+    services.logout()
+    services.login("admin", DEMO_PASSWORD)
+    admin = MainWindow(services)
+    admin.resize(1280, 800)
+    admin.show()
+    assert admin.organisation is not None
+    admin.nav.setCurrentRow(admin._pages.index(admin.organisation))
+    save(admin, "organisation", app)
+    admin.close()
     services.close()
     return 0
 

@@ -51,7 +51,7 @@ SAMPLE_ORGANISATION = OrganisationProfile(
         "ar": "12، زنقة فاس، حي مسنانة، 90000 طنجة",
         "en": "12 Fez Street, Mesnana, 90000 Tangier",
     },
-    phone="+212 539 00 00 00",
+    phone="+212 539 94 12 34",
     email="contact@hub-tanger.ma",
     signatory_name="Nadia Benjelloun",
 )

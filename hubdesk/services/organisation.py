@@ -227,19 +227,9 @@ class OrganisationService:
         changes = diff_snapshots(_snapshot(before), _snapshot(cleaned))
         if not changes:
             return before
-        data = {
-            "names": cleaned.names,
-            "addresses": cleaned.addresses,
-            "cities": cleaned.cities,
-            "phone": cleaned.phone,
-            "email": cleaned.email,
-            "logos": [self._stored(p) for p in cleaned.logos],
-            "signatory_name": cleaned.signatory_name,
-            "signatory_titles": cleaned.signatory_titles,
-        }
         with self._db.unit_of_work() as uow:
             session = uow.session
-            write_setting(session, PROFILE, json.dumps(data, ensure_ascii=False, sort_keys=True))
+            write_setting(session, PROFILE, self.stored_form(cleaned))
             write_setting(session, SITE_CODE, cleaned.site_code)
             write_setting(session, ORGANISATION, cleaned.names["fr"])
             record_event(
@@ -252,6 +242,20 @@ class OrganisationService:
             )
             uow.commit()
         return self.profile()
+
+    def stored_form(self, profile: OrganisationProfile) -> str:
+        """The setting's value for a cleaned ``profile`` (the site code is kept in its own setting)."""
+        data = {
+            "names": profile.names,
+            "addresses": profile.addresses,
+            "cities": profile.cities,
+            "phone": profile.phone,
+            "email": profile.email,
+            "logos": [self._stored(p) for p in profile.logos],
+            "signatory_name": profile.signatory_name,
+            "signatory_titles": profile.signatory_titles,
+        }
+        return json.dumps(data, ensure_ascii=False, sort_keys=True)
 
     def add_logo(self, source: Path) -> Path:
         """A copy of the image ``source`` in ``<data folder>/logos/`` (so the logo keeps printing once the

@@ -38,12 +38,14 @@ from hubdesk.services.accounts import AccountService
 from hubdesk.services.beneficiaries import load_beneficiary
 from hubdesk.services.demo import (
     DEMO_ACCOUNTS,
+    DEMO_ORGANISATION,
     DEMO_PASSWORD,
     DemoSummary,
     demo_accounts,
     generate_demo,
 )
 from hubdesk.services.duplicates import DuplicateService
+from hubdesk.services.organisation import OrganisationService
 from hubdesk.services.readmodels import Actor
 from hubdesk.services.settings import DEMO, ORGANISATION, SITE_CODE, SettingsService
 
@@ -100,7 +102,7 @@ def test_it_writes_the_people_the_accounts_and_the_settings(demo: Database) -> N
         assert _count(session, Diploma) > SIZE * 0.3
         settings = {key: value for key, value in session.execute(select(Setting.key, Setting.value))}
     assert settings[SITE_CODE] == "TNG"
-    assert settings[ORGANISATION] == "HUB Tanger — démo"
+    assert settings[ORGANISATION] == DEMO_ORGANISATION
     assert settings[DEMO] == "1"
     assert SettingsService(demo).is_demo()
     assert demo_accounts(demo) == [(u, n, r.value) for u, n, r in DEMO_ACCOUNTS]
@@ -287,3 +289,13 @@ def test_it_refuses_a_database_that_is_not_empty(demo: Database, tmp_path: Path)
         assert demo_accounts(database) == []  # not a demo database
     finally:
         database.close()
+
+
+def test_the_demo_prints_with_its_own_organisation_and_logo(demo: Database) -> None:
+    profile = OrganisationService(demo, Actor.system).profile()
+
+    assert profile.names["fr"] == DEMO_ORGANISATION
+    assert profile.signatory_name
+    assert len(profile.logos) == 1
+    assert profile.logos[0].is_relative_to(demo.data_dir)
+    assert OrganisationService(demo, Actor.system).logo_problems(profile) == {}

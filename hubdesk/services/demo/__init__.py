@@ -10,17 +10,18 @@ Data tables: ``names``, ``origins``, ``sectors``, ``tangier``; inventing people:
 
 from hubdesk.services.demo.accounts import (
     DEMO_ACCOUNTS,
-    DEMO_ORGANISATION,
     DEMO_PASSWORD,
     DEMO_SITE,
     demo_accounts,
 )
 from hubdesk.services.demo.generate import DemoSummary, generate_demo
+from hubdesk.services.demo.organisation import DEMO_ORGANISATION, DEMO_PROFILE
 
 __all__ = [
     "DEMO_ACCOUNTS",
     "DEMO_ORGANISATION",
     "DEMO_PASSWORD",
+    "DEMO_PROFILE",
     "DEMO_SITE",
     "DemoSummary",
     "demo_accounts",

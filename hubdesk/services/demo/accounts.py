@@ -1,4 +1,4 @@
-"""The demo's accounts, password, site and organisation, and the accounts a demo database lists."""
+"""The demo's accounts, password and site, and the accounts a demo database lists."""
 
 from __future__ import annotations
 
@@ -18,7 +18,6 @@ DEMO_ACCOUNTS: tuple[tuple[str, str, Role], ...] = (
 )
 
 DEMO_SITE = "TNG"
-DEMO_ORGANISATION = "HUB Tanger — démo"
 
 
 def demo_accounts(database: Database) -> list[tuple[str, str, str]]:

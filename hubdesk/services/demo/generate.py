@@ -21,9 +21,10 @@ from hubdesk.domain.enums import AuditAction, Role
 from hubdesk.domain.errors import HubdeskError
 from hubdesk.services import settings
 from hubdesk.services.accounts import hash_password
-from hubdesk.services.demo.accounts import DEMO_ACCOUNTS, DEMO_ORGANISATION, DEMO_PASSWORD, DEMO_SITE
+from hubdesk.services.demo.accounts import DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_SITE
 from hubdesk.services.demo.bulk import _insert_behind, _Rows, _table, _Values
 from hubdesk.services.demo.draws import _Pick, _Random, _uuid
+from hubdesk.services.demo.organisation import set_up_demo_organisation
 from hubdesk.services.demo.people import _Generator
 from hubdesk.services.demo.tangier import _HOLIDAYS, _HOURS
 
@@ -155,7 +156,7 @@ def generate_demo(
         session.execute(insert(_table(AuditEvent)), events)
 
         settings.write_setting(session, settings.SITE_CODE, DEMO_SITE)
-        settings.write_setting(session, settings.ORGANISATION, DEMO_ORGANISATION)
+        set_up_demo_organisation(session, database)
         settings.write_setting(session, settings.DEMO, "1")
         # the log-in screen of a demo lists its accounts
         settings.write_setting(
