@@ -1,20 +1,21 @@
-"""The training certificate: landscape, bordered, one page per trainee (batches share one PDF)."""
+"""The training certificate: landscape, bordered, always on one page (long texts print smaller)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import io
 
 from babel.numbers import format_decimal
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, PageBreak, Table, TableStyle
+from reportlab.platypus import Flowable, KeepInFrame, Spacer, Table, TableStyle
 
 from hubdesk.documents import fonts
+from hubdesk.documents.bidi_text import TextStyle
 from hubdesk.documents.blocks import BODY, LABEL, SMALL, VALUE, Blocks
 from hubdesk.documents.data import CertificateData
-from hubdesk.documents.layout import ACCENT, INK, RULE, PageSetup, StampMarker, build_pdf, logo
-from hubdesk.documents.wording import check_language, long_date, pick, word
-from hubdesk.domain.errors import Cancelled
+from hubdesk.documents.layout import ACCENT, INK, RULE, PageSetup, build_pdf, content_box
+from hubdesk.documents.logos import logo
+from hubdesk.documents.wording import LOCALES, check_language, long_date, pick, word
 
 MARGIN = 24 * mm
 LOGO_HEIGHT = 18 * mm
@@ -38,7 +39,6 @@ TEXT: dict[str, tuple[str, str, str]] = {
     "sign_here": ("Signature et cachet", "التوقيع والخاتم", "Signature and stamp"),
 }
 
-_LOCALES = {"fr": "fr_MA", "ar": "ar_MA", "en": "en_GB"}
 NAME = LABEL.but(size=24, leading=30, align="center")
 SECOND_NAME = VALUE.but(size=18, leading=24, align="center")
 TRAINING = LABEL.but(size=17, leading=22, align="center", color=ACCENT)
@@ -54,7 +54,7 @@ def _details(data: CertificateData, lang: str) -> str:
     start, end = long_date(data.start_date, lang), long_date(data.end_date, lang)
     parts = [_t("on", lang, start=start) if start == end else _t("from_to", lang, start=start, end=end)]
     if data.hours:
-        parts.append(_t("hours", lang, hours=format_decimal(data.hours, "#,##0.#", locale=_LOCALES[lang])))
+        parts.append(_t("hours", lang, hours=format_decimal(data.hours, "#,##0.#", locale=LOCALES[lang])))
     if data.place.strip():
         parts.append(_t("place", lang, place=data.place.strip()))
     return ("، " if lang == "ar" else ", ").join(parts) + "."
@@ -66,51 +66,87 @@ def _names(data: CertificateData, lang: str) -> list[str]:
     return [name for name in ordered if name] or [data.person.code]
 
 
-def _story(data: CertificateData, lang: str, b: Blocks, width: float) -> list[Flowable]:
+class _Scaled:
+    """The document's blocks with every size and space ``factor`` times the usual (1: as designed)."""
+
+    def __init__(self, b: Blocks, factor: float) -> None:
+        self.b = b
+        self.factor = factor
+
+    def para(self, text: str, style: TextStyle) -> Flowable:
+        f = self.factor
+        return self.b.para(text, style.but(size=style.size * f, leading=style.leading * f))
+
+    def space(self, height_mm: float) -> Spacer:
+        return self.b.space(height_mm * self.factor)
+
+
+def _story(data: CertificateData, lang: str, b: Blocks, width: float, factor: float = 1.0) -> list[Flowable]:
     head = data.letterhead
     names = _names(data, lang)
-    header: list[Flowable] = [b.para(head.name, LABEL.but(size=13.5, leading=17, align="center"))]
+    s = _Scaled(b, factor)
+    header: list[Flowable] = [s.para(head.name, LABEL.but(size=13.5, leading=17, align="center"))]
     if head.address:
-        header.append(b.para(head.address, SMALL.but(align="center")))
+        header.append(s.para(head.address, SMALL.but(align="center")))
     # the organisation's name stays clear of the logos in the top corners
     side = LOGO_CLEARANCE
     frame = Table([["", header, ""]], colWidths=[side, width - 2 * side, side])
     frame.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
-    story: list[Flowable] = [StampMarker(data.stamp), frame]
+    story: list[Flowable] = [frame]
     story += [
-        b.space(12),
-        b.para(_t("title", lang).upper() if lang != "ar" else _t("title", lang), CERT_TITLE),
-        b.space(8),
-        b.para(_t("certifies", lang), CENTRED),
-        b.space(3),
-        b.para(names[0], NAME),
+        s.space(12),
+        s.para(_t("title", lang).upper() if lang != "ar" else _t("title", lang), CERT_TITLE),
+        s.space(8),
+        s.para(_t("certifies", lang), CENTRED),
+        s.space(3),
+        s.para(names[0], NAME),
     ]
     if len(names) > 1:
-        story.append(b.para(names[1], SECOND_NAME))
+        story.append(s.para(names[1], SECOND_NAME))
     story += [
-        b.space(4),
-        b.para(_t("attended", lang), CENTRED),
-        b.space(2),
-        b.para(data.training_title, TRAINING),
-        b.space(2),
-        b.para(_details(data, lang), CENTRED),
-        b.space(14),
+        s.space(4),
+        s.para(_t("attended", lang), CENTRED),
+        s.space(2),
+        s.para(data.training_title, TRAINING),
+        s.space(2),
+        s.para(_details(data, lang), CENTRED),
+        s.space(14),
     ]
-    story.append(_closing(data, lang, b, width))
+    story.append(_closing(data, lang, s, width))
     return story
 
 
-def _closing(data: CertificateData, lang: str, b: Blocks, width: float) -> Flowable:
-    made = b.para(word("made_at", lang, city=data.letterhead.city, date=long_date(data.stamp.issued_on, lang)), BODY)
+def _closing(data: CertificateData, lang: str, s: _Scaled, width: float) -> Flowable:
+    made = s.para(word("made_at", lang, city=data.letterhead.city, date=long_date(data.stamp.issued_on, lang)), BODY)
     signer = [
-        b.para(line, LABEL if i == 0 else VALUE)
+        s.para(line, LABEL if i == 0 else VALUE)
         for i, line in enumerate((data.signatory.name, data.signatory.title))
         if line.strip()
     ]
-    signer.append(b.para(_t("sign_here", lang), SMALL))
-    table = Table([b.row([made, signer])], colWidths=b.widths([width * 0.55, width * 0.45]))
+    signer.append(s.para(_t("sign_here", lang), SMALL))
+    table = Table([s.b.row([made, signer])], colWidths=s.b.widths([width * 0.55, width * 0.45]))
     table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
     return table
+
+
+#: how far a certificate's text may shrink to stay on its one page (long titles, places, names)
+_SHRINK = tuple(1 - 0.03 * step for step in range(17))  # 1 down to 0.52
+
+
+def _height(story: list[Flowable], width: float, canvas: Canvas) -> float:
+    return sum(f.wrapOn(canvas, width, 10_000)[1] + f.getSpaceBefore() + f.getSpaceAfter() for f in story)
+
+
+def _one_page(data: CertificateData, lang: str, b: Blocks, width: float, height: float) -> list[Flowable]:
+    """The certificate's story in the largest size that fits one page."""
+    measure = Canvas(io.BytesIO())
+    story: list[Flowable] = []
+    for factor in _SHRINK:
+        story = _story(data, lang, b, width, factor)
+        if _height(story, width, measure) <= height - 2:
+            return story
+    # still too long at half size (a title of many hundred words): the page shrinks as a whole
+    return [KeepInFrame(width, height - 2, _story(data, lang, b, width, _SHRINK[-1]), mode="shrink")]
 
 
 def _border(canvas: Canvas, setup: PageSetup) -> None:
@@ -145,36 +181,9 @@ def _setup(data: CertificateData, lang: str) -> PageSetup:
 
 
 def render_certificate(data: CertificateData, lang: str) -> bytes:
-    """One trainee's certificate as PDF bytes."""
-    return render_certificates([data], lang)
-
-
-def render_certificates(
-    items: Iterable[CertificateData],
-    lang: str,
-    progress: Callable[[int], None] | None = None,
-    cancelled: Callable[[], bool] | None = None,
-) -> bytes:
-    """Many certificates in one PDF, one page each, fonts embedded once.
-
-    ``progress`` hears how many are laid out; ``cancelled`` returning True raises Cancelled.
-    """
+    """One trainee's certificate, on one landscape page, as PDF bytes."""
     check_language(lang)
     fonts.register_fonts()
-    b = Blocks(lang)
-    story: list[Flowable] = []
-    first: CertificateData | None = None
-    for count, data in enumerate(items, start=1):
-        if cancelled is not None and cancelled():
-            raise Cancelled("Printing the certificates was cancelled; nothing was issued.")
-        if first is None:
-            first = data
-        else:
-            story.append(PageBreak())
-        width = _setup(data, lang).size[0] - 2 * MARGIN
-        story += _story(data, lang, b, width)
-        if progress is not None:
-            progress(count)
-    if first is None:
-        raise ValueError("no certificate to print")
-    return build_pdf(story, _setup(first, lang), decorate=_border)
+    setup = _setup(data, lang)
+    _x, _y, width, height = content_box(setup)
+    return build_pdf(_one_page(data, lang, Blocks(lang), width, height), setup, decorate=_border)

@@ -19,9 +19,7 @@ from hubdesk.domain.enums import (
     SkillLevel,
     SupportKind,
 )
-
-#: document languages, French first (the default)
-LANGUAGES = ("fr", "ar", "en")
+from hubdesk.domain.vocabulary import LANGUAGES as LANGUAGES  # document languages, French first
 
 
 @dataclass(frozen=True)

@@ -7,11 +7,8 @@ the partners' logos to the left, and the footer's ends swap.
 from __future__ import annotations
 
 import io
-from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
 import segno
@@ -23,8 +20,9 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from hubdesk.documents import fonts
-from hubdesk.documents.bidi_text import TextStyle, draw_aligned, wrap_logical
+from hubdesk.documents.bidi_text import TextStyle, draw_aligned, wrap_directed
 from hubdesk.documents.data import Letterhead, Stamp
+from hubdesk.documents.logos import logo
 from hubdesk.documents.wording import word
 from hubdesk.domain.document_numbers import qr_payload
 
@@ -63,29 +61,16 @@ class PageSetup:
         return landscape(A4) if self.landscape else A4
 
 
-@lru_cache(maxsize=32)
-def _image(path: Path, mtime: float) -> ImageReader | None:
-    try:
-        reader = ImageReader(str(path))
-        reader.getSize()
-    except Exception:  # a file that is not an image: the settings page reports it, the paper prints without it
-        return None
-    return reader
-
-
-def logo(path: Path) -> ImageReader | None:
-    """The logo's image, or None when the file is missing or not an image."""
-    try:
-        return _image(path, path.stat().st_mtime)
-    except OSError:
-        return None
-
-
-def _draw_logo(canvas: Canvas, reader: ImageReader, x: float, top: float, at_right: bool) -> float:
-    """Draw a logo hanging from ``top``; returns its width."""
+def _logo_size(reader: ImageReader) -> tuple[float, float]:
+    """The size a logo prints at: at most LOGO_HEIGHT high and LOGO_MAX_WIDTH wide, aspect kept."""
     w, h = reader.getSize()
     scale = min(LOGO_HEIGHT / h, LOGO_MAX_WIDTH / w)
-    width, height = w * scale, h * scale
+    return w * scale, h * scale
+
+
+def _draw_logo(canvas: Canvas, reader: ImageReader, x: float, top: float, at_right: bool, scale: float = 1.0) -> float:
+    """Draw a logo hanging from ``top``, ``scale`` times its usual size; returns its width."""
+    width, height = (side * scale for side in _logo_size(reader))
     canvas.drawImage(reader, x - width if at_right else x, top - height, width, height, mask="auto")
     return width
 
@@ -112,36 +97,30 @@ def draw_qr(canvas: Canvas, stamp: Stamp, x: float, y: float, size: float = QR_S
     canvas.drawPath(path, stroke=0, fill=1)
 
 
-def _fit(text: str, style: TextStyle, width: float, smallest: float = 7.5) -> list[tuple[str, TextStyle]]:
-    """A letterhead line that fits ``width``: in a smaller size if need be, else wrapped."""
+def _fit(
+    text: str, style: TextStyle, width: float, rtl: bool, smallest: float = 6.0
+) -> list[tuple[str, TextStyle, bool]]:
+    """A letterhead line that fits ``width``: a little smaller if that keeps it on one line, else wrapped
+    (a name in print too small to read is worse than a name on two lines)."""
+    floor = max(smallest, style.size * 0.8)
     size = style.size
-    while size > smallest and fonts.width(text, style.font, size) > width:
+    while size - 0.5 >= floor and fonts.width(text, style.font, size) > width:
         size -= 0.5
     fitted = style.but(size=size)
-    return [(line, fitted) for line in wrap_logical(text, style.font, size, width)]
+    # every line of a wrapped text keeps the text's own direction (a French address in an Arabic letter)
+    return [(line, fitted, base) for line, base in wrap_directed(text, style.font, size, width, rtl)]
 
 
-def draw_letterhead(canvas: Canvas, setup: PageSetup) -> None:
-    width, height = setup.size
+#: the share of the width between the margins the letterhead's text keeps, however many logos there are
+TEXT_SHARE = 0.5
+#: how far the letterhead's text may shrink to stay above the rule (then the last lines are left out)
+_SHRINK = (1.0, 0.94, 0.88, 0.82, 0.76, 0.7)
+#: depth of the lowest glyphs (Arabic descenders) below the baseline, as a share of the size
+_DESCENT = 0.45
+
+
+def _letterhead_lines(setup: PageSetup) -> list[tuple[str, TextStyle]]:
     head = setup.letterhead
-    rtl = setup.rtl
-    margin = setup.margin
-    top = height - margin + 6 * mm
-    readers = [r for r in (logo(p) for p in head.logos) if r is not None]
-    start_edge = width - margin if rtl else margin
-    end_edge = margin if rtl else width - margin
-    text_from = start_edge
-    if readers:
-        used = _draw_logo(canvas, readers[0], start_edge, top, at_right=rtl)
-        text_from = start_edge - used - 4 * mm if rtl else start_edge + used + 4 * mm
-    partners_width = 0.0
-    edge = end_edge
-    for reader in readers[1:4]:
-        used = _draw_logo(canvas, reader, edge, top, at_right=not rtl)
-        edge = edge + used + 3 * mm if rtl else edge - used - 3 * mm
-        partners_width += used + 3 * mm
-    box_width = abs(end_edge - text_from) - partners_width - 2 * mm
-    box_x = text_from - box_width if rtl else text_from
     lines = [(head.name, TextStyle(font=fonts.BOLD, size=12.5, color=INK))]
     if head.address:
         lines.append((head.address, TextStyle(size=9, color=MUTED)))
@@ -155,21 +134,78 @@ def draw_letterhead(canvas: Canvas, setup: PageSetup) -> None:
     )
     if contact:
         lines.append((contact, TextStyle(size=9, color=MUTED)))
-    y = top - 4.5 * mm
-    for text, style in lines:
-        for line, fitted in _fit(text, style, box_width):
-            draw_aligned(canvas, line, box_x, y, box_width, fitted, rtl)
-            y -= fitted.size + 2.5
+    return lines
+
+
+def _laid_out(
+    lines: list[tuple[str, TextStyle]], width: float, top: float, floor: float, rtl: bool
+) -> list[tuple[str, TextStyle, float, bool]]:
+    """(line, style, baseline) of the letterhead's text in a box ``width`` wide from ``top`` down to ``floor``.
+
+    The text shrinks until it fits; at the smallest size, the lines that would still run below ``floor``
+    are left out (the settings page keeps the texts short enough for that never to happen).
+    """
+    placed: list[tuple[str, TextStyle, float, bool]] = []
+    for factor in _SHRINK:
+        placed = []
+        y = top - 4.5 * mm * factor
+        for text, style in lines:
+            smaller = style.but(size=style.size * factor)
+            for line, fitted, base in _fit(text, smaller, width, rtl):
+                placed.append((line, fitted, y, base))
+                y -= fitted.size + 2.5 * factor
+        if all(y - _DESCENT * style.size >= floor for _line, style, y, _base in placed):
+            return placed
+    return [entry for entry in placed if entry[2] - _DESCENT * entry[1].size >= floor]
+
+
+def draw_letterhead(canvas: Canvas, setup: PageSetup) -> None:
+    """The association's logo at the start side, up to three partners' logos at the end side, the
+    organisation's name, address and contact between them, and a rule under it all.
+
+    Partners' logos shrink (all alike) so that the text keeps at least ``TEXT_SHARE`` of the width, and
+    the text shrinks so that it stays above the rule.
+    """
+    width, height = setup.size
+    rtl = setup.rtl
+    margin = setup.margin
+    inner = width - 2 * margin
+    top = height - margin + 6 * mm
+    rule_y = height - margin - LETTERHEAD_HEIGHT + 6 * mm
+    readers = [r for r in (logo(p) for p in setup.letterhead.logos) if r is not None]
+    start_edge = width - margin if rtl else margin
+    end_edge = margin if rtl else width - margin
+    direction = -1 if rtl else 1  # from the start side toward the end side
+    text_from = start_edge
+    if readers:
+        used = _draw_logo(canvas, readers[0], start_edge, top, at_right=rtl)
+        text_from = start_edge + direction * (used + 4 * mm)
+    partners = readers[1:4]
+    gap = 3 * mm
+    natural = sum(_logo_size(reader)[0] for reader in partners)
+    room = abs(end_edge - text_from) - 2 * mm - TEXT_SHARE * inner - gap * len(partners)
+    scale = min(1.0, max(room, 0.0) / natural) if natural else 1.0
+    edge = end_edge
+    for reader in partners:
+        used = _draw_logo(canvas, reader, edge, top, at_right=not rtl, scale=scale)
+        edge -= direction * (used + gap)
+    box_width = abs(edge - text_from) - 2 * mm
+    box_x = text_from - box_width if rtl else text_from
+    floor = rule_y + 1 * mm
+    if setup.banner:
+        floor += 1.5 * mm + 9  # the banner stands on the rule, at the end side
+    for line, style, y, base in _laid_out(_letterhead_lines(setup), box_width, top, floor, rtl):
+        draw_aligned(canvas, line, box_x, y, box_width, style, rtl, base_rtl=base)
     canvas.setStrokeColor(RULE)
     canvas.setLineWidth(0.8)
-    rule_y = height - margin - LETTERHEAD_HEIGHT + 6 * mm
     canvas.line(margin, rule_y, width - margin, rule_y)
     if setup.banner:
         banner = TextStyle(font=fonts.BOLD, size=9, color=HexColor("#A4262C"), align="end")
         draw_aligned(canvas, setup.banner, margin, rule_y + 1.5 * mm, width - 2 * margin, banner, rtl)
 
 
-def draw_footer(canvas: Canvas, setup: PageSetup, stamp: Stamp, page: int, pages: int) -> None:
+def draw_footer(canvas: Canvas, setup: PageSetup, page: int, pages: int) -> None:
+    stamp = setup.stamp
     width, _height = setup.size
     rtl = setup.rtl
     lang = setup.lang
@@ -195,20 +231,6 @@ def draw_footer(canvas: Canvas, setup: PageSetup, stamp: Stamp, page: int, pages
         draw_qr(canvas, stamp, qr_x, base - 1 * mm)
 
 
-class StampMarker(Flowable):
-    """Starts the next document of a batch: its pages carry this stamp and count from 1."""
-
-    def __init__(self, stamp: Stamp) -> None:
-        super().__init__()
-        self.stamp = stamp
-
-    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        return 0, 0
-
-    def draw(self) -> None:
-        self.canv._hubdesk_stamp = self.stamp
-
-
 def _numbered_canvas(setup: PageSetup) -> type[Canvas]:
     """A canvas that holds its pages back until the end, to print "page x of y" on each."""
 
@@ -222,27 +244,28 @@ def _numbered_canvas(setup: PageSetup) -> type[Canvas]:
             self._startPage()
 
         def save(self) -> None:
-            stamps = [state.get("_hubdesk_stamp", setup.stamp) for state in self._pages]
-            totals = Counter(stamp.number for stamp in stamps)
-            seen: Counter[str] = Counter()
-            for state, stamp in zip(self._pages, stamps, strict=True):
+            for number, state in enumerate(self._pages, start=1):
                 self.__dict__.update(state)
-                seen[stamp.number] += 1
-                draw_footer(self, setup, stamp, seen[stamp.number], totals[stamp.number])
+                draw_footer(self, setup, number, len(self._pages))
                 super().showPage()
             super().save()
 
     return NumberedCanvas
 
 
-def _content_frame(setup: PageSetup) -> Frame:
+def content_box(setup: PageSetup) -> tuple[float, float, float, float]:
+    """x, y, width and height of the frame the story flows into."""
     width, height = setup.size
     margin = setup.margin
     top = margin + (LETTERHEAD_HEIGHT - 4 * mm if setup.letterhead_on_page else 0)
     bottom = margin + FOOTER_HEIGHT - 10 * mm
+    return margin, bottom, width - 2 * margin, height - top - bottom
+
+
+def _content_frame(setup: PageSetup) -> Frame:
+    x, y, width, height = content_box(setup)
     return Frame(
-        margin, bottom, width - 2 * margin, height - top - bottom, leftPadding=0, rightPadding=0,
-        topPadding=0, bottomPadding=0, id="content",
+        x, y, width, height, leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="content"
     )  # fmt: skip
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from hubdesk.documents.data import Disclosure, PersonRef, ProfileSummary
-from hubdesk.documents.wording import short_date, word
+from hubdesk.documents.wording import pick, short_date, word
 from hubdesk.domain.countries import country_name
 from hubdesk.domain.enums import IdDocumentType
 from hubdesk.domain.languages import language_name
@@ -19,7 +19,7 @@ TEXT: dict[str, tuple[str, str, str]] = {
 
 
 def _t(key: str, lang: str) -> str:
-    return TEXT[key][("fr", "ar", "en").index(lang) if lang in ("fr", "ar", "en") else 0]
+    return pick(TEXT, key, lang)
 
 
 def id_document_text(kind: IdDocumentType | None, number: str, lang: str) -> str:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable, KeepTogether
 
-from hubdesk.documents.blocks import BODY, LABEL, SMALL, Blocks
+from hubdesk.documents import fonts
+from hubdesk.documents.blocks import BODY, LABEL, SMALL, VALUE, Blocks
 from hubdesk.documents.data import PersonRef, ReferralLetterData
 from hubdesk.documents.layout import A4, MARGIN, PageSetup, build_pdf, color
 from hubdesk.documents.person_text import person_fields, profile_fields
@@ -79,6 +80,15 @@ TEXT: dict[str, tuple[str, str, str]] = {
 
 _BLANK = "……………………"
 _BOX = "□"
+#: the slip's label column, as a share of the width
+_SLIP_LABELS = 0.3
+#: cell padding of a field table (blocks.fields), on each side
+_PADDING = 3
+
+
+def _dotted_line(width: float) -> str:
+    """A line of dots as wide as ``width`` allows in the values' style (where the partner writes)."""
+    return "…" * int((width - 1) // fonts.width("…", VALUE.font, VALUE.size))
 
 
 def _t(key: str, lang: str, **values: object) -> str:
@@ -160,23 +170,24 @@ def _slip(data: ReferralLetterData, lang: str, b: Blocks) -> Flowable:
     outcomes = "    ".join(f"{_BOX} {label(outcome, lang)}" for outcome in ReferralOutcome)
     parts: list[Flowable] = [
         TearOffLine(_t("cut", lang), b.rtl),
-        b.para(_t("slip_title", lang), LABEL.but(size=11.5, align="center", color=color("#2E5C8A"))),
+        b.para(_t("slip_title", lang), LABEL.but(size=11.5, leading=16, align="center", color=color("#2E5C8A"))),
         b.para(
             _t("slip_ref", lang, referral=data.referral_number or "—", letter=data.stamp.number),
             SMALL.but(align="center"),
         ),
         b.space(2),
     ]
+    dots = _dotted_line(WIDTH * (1 - _SLIP_LABELS) - 2 * _PADDING)
     parts += b.fields(
         [
             (_t("slip_person", lang), _who(data.person, data.disclosure.name)),
             (_t("received", lang), f"{_BLANK} / {_BLANK} / {_BLANK}"),
             (_t("outcome", lang), outcomes),
-            (_t("comment", lang), "\n".join([_BLANK * 6] * 2)),
+            (_t("comment", lang), f"{dots}\n{dots}"),
             (_t("partner_sign", lang), f"\n\n{_BLANK * 3}"),
         ],
         WIDTH,
-        label_share=0.3,
+        label_share=_SLIP_LABELS,
     )
     return KeepTogether(parts)
 

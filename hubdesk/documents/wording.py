@@ -6,9 +6,10 @@ from datetime import date
 
 from babel.dates import format_date
 
-from hubdesk.documents.data import LANGUAGES
+from hubdesk.domain.vocabulary import LANGUAGES
 
-_LOCALES = {"fr": "fr_MA", "ar": "ar_MA", "en": "en_GB"}
+#: the Babel locale of each document language (dates, numbers)
+LOCALES = {"fr": "fr_MA", "ar": "ar_MA", "en": "en_GB"}
 
 #: key -> (French, Arabic, English)
 COMMON: dict[str, tuple[str, str, str]] = {
@@ -51,7 +52,7 @@ def word(key: str, lang: str, **values: object) -> str:
 
 def long_date(day: date, lang: str) -> str:
     """29 novembre 2026 · 29 نونبر 2026 · 29 November 2026 (Moroccan month names in Arabic)."""
-    return format_date(day, "long", locale=_LOCALES.get(lang, "fr_MA"))
+    return format_date(day, "long", locale=LOCALES.get(lang, "fr_MA"))
 
 
 def short_date(day: date, lang: str) -> str:

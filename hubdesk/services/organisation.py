@@ -10,15 +10,18 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from PIL import Image, UnidentifiedImageError
+from PIL import Image
 
 from hubdesk.db.database import Database
-from hubdesk.documents.data import LANGUAGES, OrganisationProfile
+from hubdesk.documents import fonts
+from hubdesk.documents.data import OrganisationProfile
+from hubdesk.documents.logos import encode_logo, is_photo, needs_resizing, open_logo, printable_logo
 from hubdesk.domain.codes import DEFAULT_SITE, format_code
 from hubdesk.domain.enums import AuditAction, Role
 from hubdesk.domain.errors import PermissionDenied, ValidationError
 from hubdesk.domain.phones import format_phone, normalize_phone
 from hubdesk.domain.validation import MAX_NAME, MAX_TEXT, REQUIRED, clean_text, validate_email
+from hubdesk.domain.vocabulary import LANGUAGES
 from hubdesk.services.audit import diff_snapshots, record_event
 from hubdesk.services.readmodels import Actor
 from hubdesk.services.settings import ORGANISATION, SITE_CODE, read_setting, write_setting
@@ -27,9 +30,8 @@ from hubdesk.services.settings import ORGANISATION, SITE_CODE, read_setting, wri
 PROFILE = "organisation_profile"
 #: the folder of the data directory that holds the copies of the logos
 LOGO_DIR = "logos"
-#: formats ReportLab prints through Pillow
-IMAGE_FORMATS = frozenset({"PNG", "JPEG"})
 NOT_AN_IMAGE = "Not an image (PNG or JPEG)"
+DAMAGED = "Damaged image (the file is incomplete or corrupt)"
 FILE_MISSING = "File missing"
 BAD_SITE_CODE = "2 to 5 capital letters (e.g. TNG)"
 
@@ -42,22 +44,44 @@ def _too_long(limit: int) -> str:
     return f"Too long: at most {limit} characters"
 
 
-def _image_format(path: Path) -> str | None:
-    """The kind of image ``path`` holds ("PNG" or "JPEG") when ReportLab can print it whole; else None."""
+def _decoded(path: Path) -> Image.Image | str:
+    """The PNG or JPEG image in ``path`` decoded whole, or why it cannot be (NOT_AN_IMAGE, DAMAGED).
+
+    Decoding every pixel is what printing does: a truncated file is caught here, on the settings page.
+    """
+    try:
+        return open_logo(path)
+    except Exception:  # Pillow raises many kinds (OSError, SyntaxError, ValueError, DecompressionBombError…)
+        pass
     try:
         with Image.open(path) as image:
-            kind = image.format
-            image.verify()  # reads the whole file: a truncated copy is caught here, not at printing
-    except (UnidentifiedImageError, Image.DecompressionBombError, OSError, SyntaxError, ValueError):
-        return None
-    return kind if kind in IMAGE_FORMATS else None
+            known = image.format in ("PNG", "JPEG")
+    except Exception:
+        known = False
+    return DAMAGED if known else NOT_AN_IMAGE
 
 
 def _image_problem(path: Path) -> str | None:
     """Why ``path`` cannot print as a logo, or None when it is a readable PNG or JPEG image."""
     if not path.is_file():
         return f"{FILE_MISSING}: {path}"
-    return NOT_AN_IMAGE if _image_format(path) is None else None
+    decoded = _decoded(path)
+    return decoded if isinstance(decoded, str) else None
+
+
+def _unprintable(text: str) -> str | None:
+    """Why ``text`` cannot be printed with the document fonts, or None when it can."""
+    try:
+        for font in (fonts.REGULAR, fonts.BOLD):  # names print in bold, addresses in regular
+            fonts.runs(fonts.clean(text), font)
+    except fonts.UnprintableText:
+        for char in fonts.clean(text):
+            try:
+                fonts.runs(char, fonts.REGULAR)
+                fonts.runs(char, fonts.BOLD)
+            except fonts.UnprintableText:
+                return f"{char!r} (U+{ord(char):04X}) cannot be printed with the document fonts"
+    return None
 
 
 def validate_profile(profile: OrganisationProfile) -> tuple[OrganisationProfile, dict[str, str]]:
@@ -97,6 +121,14 @@ def validate_profile(profile: OrganisationProfile) -> tuple[OrganisationProfile,
     signatory = clean_text(profile.signatory_name)
     if len(signatory) > MAX_NAME:
         errors["signatory_name"] = _too_long(MAX_NAME)
+
+    # every document prints these: a character no font has would stop all printing
+    printed = {f"{attribute}.{lang}": text for attribute in _TEXTS for lang, text in texts[attribute].items()}
+    printed.update(phone=phone, email=email, signatory_name=signatory)
+    for name, text in printed.items():
+        problem = _unprintable(text) if name not in errors else None
+        if problem is not None:
+            errors[name] = problem
 
     cleaned_profile = OrganisationProfile(
         names=texts["names"],
@@ -259,17 +291,26 @@ class OrganisationService:
 
     def add_logo(self, source: Path) -> Path:
         """A copy of the image ``source`` in ``<data folder>/logos/`` (so the logo keeps printing once the
-        USB stick it came from is gone). ValidationError({"logos": …}) when it is not a PNG or JPEG image."""
+        USB stick it came from is gone), scaled down to what prints when it is larger. ValidationError
+        ({"logos": …}) when it is not a PNG or JPEG image, or a damaged one."""
         self._administrator()
         if not source.is_file():
             raise ValidationError({"logos": f"{FILE_MISSING}: {source}"})
-        kind = _image_format(source)
-        if kind is None:
+        image = _decoded(source)
+        if image == NOT_AN_IMAGE:
             raise ValidationError({"logos": f"{source.name} is not an image (PNG or JPEG)"})
+        if not isinstance(image, Image.Image):
+            raise ValidationError({"logos": f"{source.name} is a damaged image (the file is incomplete or corrupt)"})
         content = source.read_bytes()
         digest = hashlib.sha256(content).hexdigest()[:12]
         stem = _UNSAFE.sub("-", source.stem).strip(".-")[:60] or "logo"
-        # one folder per content: the copy keeps the name people know it by, and two different
+        kind = image.format
+        if needs_resizing(image):
+            # a camera photo or a poster-sized file would make every document heavy and slow to print
+            small = printable_logo(image)
+            photo = kind == "JPEG" or is_photo(small)
+            content, kind = encode_logo(small, photo), "JPEG" if photo else "PNG"
+        # one folder per source content: the copy keeps the name people know it by, and two different
         # images named logo.png never overwrite each other
         target = self.logo_dir / digest / f"{stem}{'.png' if kind == 'PNG' else '.jpg'}"
         if not target.exists():  # the same image again: the copy is already there

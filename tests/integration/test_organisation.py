@@ -104,6 +104,8 @@ def test_the_site_code_heads_the_codes_given_from_then_on(services: Services) ->
         ({"phone": "06AB"}, "phone"),
         ({"signatory_name": "x" * 81}, "signatory_name"),
         ({"addresses": {"fr": "x" * 201}}, "addresses.fr"),
+        ({"names": {"fr": "HUB", "ar": "ⵜⴰⵏⴳⵉⵜ", "en": "HUB"}}, "names.ar"),
+        ({"signatory_name": "Amina 王"}, "signatory_name"),
     ],
 )
 def test_bad_input_is_refused_field_by_field(services: Services, change: dict[str, object], field: str) -> None:
@@ -169,8 +171,9 @@ def test_a_file_that_is_not_an_image_is_refused(services: Services, tmp_path: Pa
         services.organisation.add_logo(gif)
     truncated = tmp_path / "cut.png"
     truncated.write_bytes(png(tmp_path / "whole.png", size=(200, 200)).read_bytes()[:-40])
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as caught:
         services.organisation.add_logo(truncated)
+    assert caught.value.errors == {"logos": "cut.png is a damaged image (the file is incomplete or corrupt)"}
     with pytest.raises(ValidationError) as caught:
         services.organisation.add_logo(tmp_path / "nowhere.png")
     assert caught.value.errors["logos"].startswith("File missing")
@@ -204,3 +207,70 @@ def test_a_damaged_setting_falls_back_to_the_defaults(services: Services) -> Non
     assert profile.names == {"fr": "HUB", "ar": "", "en": ""}
     assert profile.logos == ()
     assert profile.cities == OrganisationProfile().cities
+
+
+def _photo(path: Path, size: tuple[int, int]) -> Path:
+    """A noisy picture, as a camera makes (it does not compress to nothing)."""
+    noise = Image.effect_noise(size, 40)
+    Image.merge("RGB", (noise, Image.linear_gradient("L").resize(size), noise.rotate(180))).save(
+        path, "JPEG", quality=92
+    )
+    return path
+
+
+def test_a_logo_truncated_in_the_middle_is_refused_and_reported(services: Services, tmp_path: Path) -> None:
+    # the header and the start of the pixels are there: only decoding the whole image finds the fault
+    whole = _photo(tmp_path / "whole.jpg", (800, 600)).read_bytes()
+    cut = tmp_path / "cut.jpg"
+    cut.write_bytes(whole[: len(whole) // 2])
+    with pytest.raises(ValidationError) as caught:
+        services.organisation.add_logo(cut)
+    assert caught.value.errors == {"logos": "cut.jpg is a damaged image (the file is incomplete or corrupt)"}
+    profile = replace(services.organisation.profile(), logos=(cut,))
+    assert services.organisation.logo_problems(profile) == {cut: "Damaged image (the file is incomplete or corrupt)"}
+
+
+def test_a_big_logo_is_stored_scaled_down_to_what_prints(services: Services, tmp_path: Path) -> None:
+    photo = _photo(tmp_path / "camera.jpg", (4000, 3000))
+    flat = png(tmp_path / "poster.png", "navy", (5000, 2000))
+    assert photo.stat().st_size > 2_000_000
+
+    stored_photo = services.organisation.add_logo(photo)
+    stored_flat = services.organisation.add_logo(flat)
+
+    assert stored_photo.suffix == ".jpg" and stored_photo.stat().st_size < 300_000
+    with Image.open(stored_photo) as image:
+        assert image.format == "JPEG"
+        assert image.size == (533, 400)
+    with Image.open(stored_flat) as image:
+        assert image.format == "PNG"  # flat colours stay sharp
+        assert image.size == (900, 360)
+    assert services.organisation.add_logo(photo) == stored_photo  # the same image again: the same copy
+
+
+def test_a_transparent_logo_keeps_its_transparency_when_scaled_down(services: Services, tmp_path: Path) -> None:
+    source = tmp_path / "logo.png"
+    image = Image.new("RGBA", (2000, 2000), (0, 0, 0, 0))
+    image.paste((200, 30, 30, 255), (500, 500, 1500, 1500))
+    image.save(source)
+
+    stored = services.organisation.add_logo(source)
+
+    with Image.open(stored) as small:
+        assert small.format == "PNG" and small.mode == "RGBA" and small.size == (400, 400)
+        assert small.getpixel((0, 0))[3] == 0 and small.getpixel((200, 200))[3] == 255
+
+
+def test_text_no_font_can_print_is_refused_with_the_character_named(services: Services) -> None:
+    before = services.organisation.profile()
+    with pytest.raises(ValidationError) as caught:
+        services.organisation.save(replace(before, names={**before.names, "fr": "Association ⵜⴰⵏⴳⵉⵜ"}))
+    assert caught.value.errors == {"names.fr": "'ⵜ' (U+2D5C) cannot be printed with the document fonts"}
+    with pytest.raises(ValidationError) as caught:
+        services.organisation.save(replace(before, signatory_titles={**before.signatory_titles, "en": "Director 王"}))
+    assert set(caught.value.errors) == {"signatory_titles.en"}
+    # what the fallback font has prints: West African letters, Arabic, accents
+    saved = services.organisation.save(
+        replace(before, signatory_name="Kɛlɛ Ŋgoma", cities={**before.cities, "fr": "Tétouan"})
+    )
+    assert saved.signatory_name == "Kɛlɛ Ŋgoma"

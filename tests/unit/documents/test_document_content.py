@@ -174,3 +174,43 @@ def test_same_data_gives_the_same_bytes() -> None:
 def test_an_unknown_language_is_refused() -> None:
     with pytest.raises(ValueError, match="fr, ar, en"):
         render_referral_letter(sample_referral("fr"), "de")
+
+
+def _text_of(length: int, stem: str) -> str:
+    """Words ``stem1 stem2 …`` exactly ``length`` characters long."""
+    text = ""
+    number = 0
+    while len(text) < length:
+        number += 1
+        text = f"{text} {stem}{number}".strip()
+    return text[:length].rstrip() + "x" * (length - len(text[:length].rstrip()))
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_certificate_with_a_long_title_and_place_stays_on_one_page(lang: str) -> None:
+    title = _text_of(200, "تدبير" if lang == "ar" else "Module")
+    place = _text_of(150, "قاعة" if lang == "ar" else "Salle")
+    assert (len(title), len(place)) == (200, 150)
+    data = replace(sample_certificate(lang), training_title=title, place=place)
+
+    pdf = render_certificate(data, lang)
+
+    assert page_count(pdf) == 1
+    for given in (
+        title,
+        place,
+        data.signatory.name,
+        data.stamp.verification_code,
+        TITLES[DocumentKind.CERTIFICATE][lang],
+    ):
+        assert has_all_words(pdf, given), given
+
+
+def test_a_certificate_of_a_very_long_text_still_prints_on_one_page() -> None:
+    title = " ".join(f"Module{i}" for i in range(400))
+    data = replace(sample_certificate("fr"), training_title=title, place="Tanger " * 40)
+
+    pdf = render_certificate(data, "fr")
+
+    assert page_count(pdf) == 1
+    assert has_all_words(pdf, title)
