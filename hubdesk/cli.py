@@ -113,7 +113,8 @@ def _export(args: argparse.Namespace) -> int:
 def _verify(args: argparse.Namespace) -> int:
     """Exit code 0 valid, 1 unknown, 2 cancelled, 3 not checked (a log-in or database problem)."""
     try:
-        services = Services.open(resolve_data_dir(args.data_dir))
+        # checking a code must work while hubdesk is open on the same database
+        services = Services.open(resolve_data_dir(args.data_dir), lock=False, upgrade=False)
     except HubdeskError as exc:
         return cli_documents.report_failure(exc, cli_documents.FAILED)
     try:

@@ -120,8 +120,11 @@ def _way_out(data_dir: Path) -> str:
     return f"The latest copy is {backup}: to go back to it, close hubdesk and copy it over {DATABASE_FILE}."
 
 
-def open_database(data_dir: Path, *, lock: bool = True) -> Database:
+def open_database(data_dir: Path, *, lock: bool = True, upgrade: bool = True) -> Database:
     """Open (creating if needed) and upgrade the database in ``data_dir``.
+
+    ``lock=False, upgrade=False`` is a quick look beside a running hubdesk (e.g. ``hubdesk verify``):
+    no lock file, and a database that would need an upgrade is refused rather than touched.
 
     Raises DatabaseUnavailable with a message that says what is wrong and the way out.
     """
@@ -145,6 +148,11 @@ def open_database(data_dir: Path, *, lock: bool = True) -> Database:
         if current is None and path.stat().st_size > 0 and sqlite.user_version_tables(path):
             engine.dispose()
             raise DatabaseUnavailable(f"{path} is not a hubdesk database. {_way_out(data_dir)}")
+        if current != migrate.head_revision() and not upgrade:
+            engine.dispose()
+            raise DatabaseUnavailable(
+                f"The database {path} needs an upgrade first: open it once in hubdesk, then try again."
+            )
         if current != migrate.head_revision():
             if current is not None:
                 backup = _copy_before_upgrade(path, data_dir, current)

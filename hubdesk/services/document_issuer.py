@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
 from typing import TypeVar
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from hubdesk.db.base import new_id, utcnow
@@ -64,6 +64,14 @@ class DocumentIssuer:
         subject_keys: Sequence[str],
         beneficiary_ids: Iterable[str | None],
     ) -> None:
+        # Take the database's write lock before reading anything: two prints at the same moment then
+        # wait for each other instead of reading the same counter (SQLite ignores FOR UPDATE; on
+        # PostgreSQL this locks the counter's row). An UPDATE that changes nothing is enough.
+        session.execute(
+            update(CodeCounter)
+            .where(CodeCounter.site == site, CodeCounter.year == today.year, CodeCounter.kind == counter_kind(kind))
+            .values(last_value=CodeCounter.last_value)
+        )
         self._session = session
         self._actor = actor
         self._kind = kind

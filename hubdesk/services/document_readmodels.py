@@ -57,3 +57,12 @@ class BatchItem:
     beneficiary_id: str | None = None
     #: the file name after the number in a ZIP (e.g. the person's name); the number alone if empty
     file_stem: str = ""
+
+
+@dataclass(frozen=True)
+class BatchOutput:
+    """A printed batch: the file (one PDF or a ZIP) and the numbers of the documents in it."""
+
+    data: bytes
+    numbers: tuple[str, ...]
+    as_zip: bool

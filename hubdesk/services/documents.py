@@ -17,11 +17,13 @@ from collections.abc import Callable, Sequence
 from datetime import date
 
 from sqlalchemy import ColumnElement, Select, func, or_, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from hubdesk.db.base import utcnow
 from hubdesk.db.database import Database
 from hubdesk.db.models import Beneficiary, IssuedDocument, User
+from hubdesk.db.uow import UnitOfWork
 from hubdesk.documents import DocumentData, render
 from hubdesk.documents.data import LANGUAGES, OrganisationProfile, Stamp
 from hubdesk.domain.document_numbers import normalise_verification_code
@@ -29,21 +31,29 @@ from hubdesk.domain.enums import AuditAction, DocumentKind, Role
 from hubdesk.domain.errors import Cancelled, HubdeskError, NotFound, PermissionDenied, ValidationError
 from hubdesk.services.audit import record_event
 from hubdesk.services.document_issuer import DocumentIssuer, pdf_sha256
-from hubdesk.services.document_readmodels import BatchItem, IssuedDocumentInfo, PrintedDocument
+from hubdesk.services.document_readmodels import BatchItem, BatchOutput, IssuedDocumentInfo, PrintedDocument
 from hubdesk.services.readmodels import Actor
 
-#: who may print documents: everyone who works with people (not the M&E officer, not read-only)
+#: who may print documents and browse the register: everyone who works with people (not the M&E
+#: officer, not read-only). Verifying a code is open to every role.
 PRINTERS = frozenset({Role.ADMINISTRATOR, Role.COORDINATOR, Role.COUNSELLOR})
-#: the summary sheet shows the whole record: only those who follow the person's case
-SUMMARY_PRINTERS = frozenset({Role.ADMINISTRATOR, Role.COORDINATOR, Role.COUNSELLOR})
 CANCELLERS = frozenset({Role.ADMINISTRATOR, Role.COORDINATOR})
 
 #: the languages a document can be printed in, French first (the default)
 DOCUMENT_LANGUAGES = LANGUAGES
 MAX_REASON = 300
+_PERSON_CODE = re.compile(r"^[A-Za-z]{2,5}-\d{4}-\d{3,6}$")
 _UNSAFE_IN_FILE_NAME = re.compile(r'[\x00-\x1f<>:"/\\|?*]+')
 #: PDFium is not thread-safe: a batch runs on a worker thread
 _PDFIUM = threading.Lock()
+
+
+def _commit(uow: UnitOfWork) -> None:
+    """Commit a print; a number taken at the same moment elsewhere asks for a new try, not a traceback."""
+    try:
+        uow.commit()
+    except IntegrityError as error:
+        raise HubdeskError("Another document was numbered at the same moment: print it again.") from error
 
 
 def sample_pdf(kind: DocumentKind, lang: str) -> bytes:
@@ -110,8 +120,6 @@ class DocumentService:
         actor = self._actor()
         if actor.role not in PRINTERS:
             raise PermissionDenied("Your role cannot print documents.")
-        if kind is DocumentKind.SUMMARY and actor.role not in SUMMARY_PRINTERS:
-            raise PermissionDenied("Only a counsellor, a coordinator or an administrator can print a summary sheet.")
         return actor
 
     @staticmethod
@@ -138,7 +146,7 @@ class DocumentService:
                 uow.session, actor, kind, lang, site, self._today(), [subject_key], [beneficiary_id]
             )
             row, pdf, reprint = issuer.issue(subject_key, build, beneficiary_id)
-            uow.commit()
+            _commit(uow)
             return PrintedDocument(self._info(uow.session, row), pdf, reprint)
 
     def issue_batch(
@@ -156,6 +164,19 @@ class DocumentService:
         One transaction for the whole batch: when ``cancelled()`` turns true, or anything fails,
         Cancelled (or the failure) is raised and nothing is recorded.
         """
+        return self.issue_numbered_batch(kind, items, lang, as_zip=as_zip, progress=progress, cancelled=cancelled).data
+
+    def issue_numbered_batch(
+        self,
+        kind: DocumentKind,
+        items: Sequence[BatchItem],
+        lang: str,
+        *,
+        as_zip: bool,
+        progress: Callable[[int, int], None] | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> BatchOutput:
+        """As ``issue_batch``, with the numbers of the documents (to audit where the file is saved)."""
         actor = self._printer(kind)
         self._check_language(lang)
         if not items:
@@ -163,6 +184,7 @@ class DocumentService:
         site = self._organisation().site_code
         total = len(items)
         parts: list[tuple[str, bytes]] = []  # (file stem, pdf)
+        numbers: list[str] = []
         with self._db.unit_of_work() as uow:
             issuer = DocumentIssuer(
                 uow.session,
@@ -179,13 +201,31 @@ class DocumentService:
                     raise Cancelled("Printing stopped: no document of the batch was recorded.")
                 row, pdf, _ = issuer.issue(item.subject_key, item.build, item.beneficiary_id)
                 parts.append((f"{row.number} {item.file_stem}".strip(), pdf))
+                numbers.append(row.number)
                 if progress is not None:
                     progress(done, total)
             result = zip_pdfs(parts) if as_zip else combine_pdfs([pdf for _, pdf in parts])
             if cancelled is not None and cancelled():
                 raise Cancelled("Printing stopped: no document of the batch was recorded.")
+            _commit(uow)
+        return BatchOutput(result, tuple(numbers), as_zip)
+
+    def record_saved(self, numbers: Sequence[str], path: str) -> None:
+        """Audit that issued documents were written to a file (an export of personal data)."""
+        actor = self._actor()
+        with self._db.unit_of_work() as uow:
+            rows = list(uow.session.scalars(select(IssuedDocument).where(IssuedDocument.number.in_(list(numbers)))))
+            for row in rows:
+                record_event(
+                    uow.session,
+                    actor,
+                    AuditAction.EXPORT,
+                    "document",
+                    row.id,
+                    beneficiary_id=row.beneficiary_id,
+                    summary=f"saved {row.number} to {path}",
+                )
             uow.commit()
-        return result
 
     # --- verifying, cancelling, listing ----------------------------------------------------------
 
@@ -207,7 +247,8 @@ class DocumentService:
         return self._verified(
             actor,
             IssuedDocument.sha256 == pdf_sha256(pdf),
-            "This file is not a document as hubdesk issued it: it is another file, or it was changed.",
+            "This file is not a document as hubdesk issued it: it is another file, or it was changed. "
+            "(A batch printed as one PDF is checked page by page, with the code on each page.)",
         )
 
     def _verified(self, actor: Actor, condition: ColumnElement[bool], unknown: str) -> IssuedDocumentInfo:
@@ -268,15 +309,23 @@ class DocumentService:
         text: str = "",
         limit: int = 500,
     ) -> list[IssuedDocumentInfo]:
-        """Register rows, newest first; ``text`` matches a number, a code, or the person's code or name."""
-        self._actor()
+        """Register rows, newest first; ``text`` matches a number, a code, or the person's code or name.
+
+        Only those who print may list it: it names people. Verifying a code is open to everyone.
+        """
+        if self._actor().role not in PRINTERS:
+            raise PermissionDenied("Your role can verify a document, not browse the register.")
         query: Select[IssuedDocument] = select(IssuedDocument).where(IssuedDocument.deleted_at.is_(None))
         if kind is not None:
             query = query.where(IssuedDocument.kind == kind.value)
         if beneficiary_id is not None:
             query = query.where(IssuedDocument.beneficiary_id == beneficiary_id)
         text = text.strip()
-        if text:
+        if text and _PERSON_CODE.match(text):
+            # a person's code (TNG-2026-00001) is inside document numbers (ATT-TNG-2026-00001): exact only
+            people = select(Beneficiary.id).where(Beneficiary.code == text.upper())
+            query = query.where(IssuedDocument.beneficiary_id.in_(people))
+        elif text:
             needle = text.lower()
             people = select(Beneficiary.id).where(
                 or_(

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from hubdesk.db.base import utcnow
 from hubdesk.db.database import Database
-from hubdesk.db.models import Beneficiary, MatchKey, NotDuplicate, Phone
+from hubdesk.db.models import Beneficiary, IssuedDocument, MatchKey, NotDuplicate, Phone
 from hubdesk.domain.beneficiary import BeneficiaryDraft
 from hubdesk.domain.enums import AuditAction, IdDocumentType, Role
 from hubdesk.domain.errors import Cancelled, HubdeskError, PermissionDenied, ValidationError
@@ -265,6 +265,10 @@ class DuplicateService:
             # records merged earlier into the dropped one now belong to the kept one too
             session.execute(
                 update(Beneficiary).where(Beneficiary.merged_into_id == drop.id).values(merged_into_id=keep.id)
+            )
+            # the papers issued to the dropped record are the kept person's papers
+            session.execute(
+                update(IssuedDocument).where(IssuedDocument.beneficiary_id == drop.id).values(beneficiary_id=keep.id)
             )
             drop.merged_into_id = keep.id
             drop.deleted_at = utcnow()

@@ -40,12 +40,15 @@ class Services:
         )
 
     @classmethod
-    def open(cls, data_dir: Path, today: Callable[[], date] = date.today) -> Services:
+    def open(
+        cls, data_dir: Path, today: Callable[[], date] = date.today, *, lock: bool = True, upgrade: bool = True
+    ) -> Services:
         """Services over the database of ``data_dir``, opened, locked and upgraded.
 
-        Raises DatabaseUnavailable with the reason and the way out.
+        Raises DatabaseUnavailable with the reason and the way out. ``lock=False, upgrade=False``
+        works beside a running hubdesk (see ``open_database``).
         """
-        return cls(open_database(data_dir), today)
+        return cls(open_database(data_dir, lock=lock, upgrade=upgrade), today)
 
     def login(self, username: str, password: str) -> UserInfo:
         self.user = self.accounts.authenticate(username, password)

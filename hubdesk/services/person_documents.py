@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from hubdesk.documents.data import AttestationData, OrganisationProfile, PersonRef, Stamp, SummarySheetData
 from hubdesk.domain.beneficiary import BeneficiaryDraft
 from hubdesk.domain.enums import DocumentKind, IdDocumentType, SupportKind
-from hubdesk.domain.errors import ValidationError
+from hubdesk.domain.errors import Cancelled, ValidationError
 from hubdesk.services.beneficiaries import BeneficiaryService
-from hubdesk.services.document_readmodels import BatchItem, PrintedDocument
+from hubdesk.services.document_readmodels import BatchItem, BatchOutput, PrintedDocument
 from hubdesk.services.documents import DocumentService
 from hubdesk.services.readmodels import BeneficiaryRecord
 
@@ -26,6 +26,10 @@ class AttestationRequest:
     until: date | None = None  # None: still accompanied
     supports: tuple[SupportKind, ...] = (SupportKind.COUNSELLING,)
     purpose: str = ""
+    #: what the paper says about the person besides their name and code: an attestation for a bank
+    #: need not show a UNHCR card
+    birth_date: bool = True
+    id_document: bool = True
 
 
 def person_ref(code: str, draft: BeneficiaryDraft) -> PersonRef:
@@ -80,6 +84,10 @@ class PersonDocuments:
     def _attestation_item(self, record: BeneficiaryRecord, request: AttestationRequest, lang: str) -> BatchItem:
         profile = self._organisation()
         person = person_ref(record.code, record.draft)
+        if not request.birth_date:
+            person = replace(person, birth_date=None, birth_year=None)
+        if not request.id_document:
+            person = replace(person, id_document_type=None, id_document_number="")
         supports = tuple(dict.fromkeys(request.supports))
 
         def build(stamp: Stamp) -> AttestationData:
@@ -95,7 +103,10 @@ class PersonDocuments:
             )
 
         kinds = ",".join(sorted(supports))
-        key = f"attestation:{record.id}:{request.since.isoformat()}:{request.until or ''}:{kinds}"
+        # An attestation of support that goes on is dated the day it is printed: asked for again
+        # another day, it is a new paper (a new number, today's date), not a reprint of an old one.
+        ongoing = f":{self._today().isoformat()}" if request.until is None else ""
+        key = f"attestation:{record.id}:{request.since.isoformat()}:{request.until or ''}{ongoing}:{kinds}"
         name = " ".join(part for part in (record.draft.last_name, record.draft.first_name) if part)
         return BatchItem(subject_key=key, build=build, beneficiary_id=record.id, file_stem=f"{record.code} {name}")
 
@@ -119,16 +130,20 @@ class PersonDocuments:
         as_zip: bool,
         progress: Callable[[int, int], None] | None = None,
         cancelled: Callable[[], bool] | None = None,
-    ) -> bytes:
+    ) -> BatchOutput:
         """The same attestation for many people, in one PDF or a ZIP; nothing is recorded if cancelled."""
         errors = self.check_attestation(request)
         if errors:
             raise ValidationError(errors)
         if not beneficiary_ids:
             raise ValidationError({"people": "Choose at least one person."})
-        records = [self._beneficiaries.get(i, record_view=False) for i in beneficiary_ids]
-        items = [self._attestation_item(record, request, lang) for record in records]
-        return self._documents.issue_batch(
+        items = []
+        for beneficiary_id in beneficiary_ids:
+            if cancelled is not None and cancelled():
+                raise Cancelled("Printing stopped: no document of the batch was recorded.")
+            record = self._beneficiaries.get(beneficiary_id, record_view=False)
+            items.append(self._attestation_item(record, request, lang))
+        return self._documents.issue_numbered_batch(
             DocumentKind.ATTESTATION, items, lang, as_zip=as_zip, progress=progress, cancelled=cancelled
         )
 
@@ -148,6 +163,6 @@ class PersonDocuments:
                 prepared_by=prepared_by,
             )
 
-        return self._documents.issue(
-            DocumentKind.SUMMARY, f"summary:{record.id}", build, lang, beneficiary_id=record.id
-        )
+        # the sheet shows the record as it is on the day it is printed
+        key = f"summary:{record.id}:{self._today().isoformat()}"
+        return self._documents.issue(DocumentKind.SUMMARY, key, build, lang, beneficiary_id=record.id)

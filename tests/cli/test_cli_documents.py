@@ -160,3 +160,16 @@ def test_verify_in_a_fresh_process(issued: tuple[Path, str, str]) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert code in result.stdout
+
+
+@pytest.mark.usefixtures("logged_in")
+def test_verify_works_while_hubdesk_is_open_on_the_database(
+    issued: tuple[Path, str, str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder, code, _ = issued
+    running = open_database(folder)  # the application, holding the lock
+    try:
+        assert main(["--data-dir", str(folder), "verify", code]) == 0
+    finally:
+        running.close()
+    assert capsys.readouterr().out.startswith("VALID: ")
