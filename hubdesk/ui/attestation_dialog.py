@@ -111,6 +111,16 @@ class AttestationDialog(QDialog):
         self.purpose.setFixedHeight(self.purpose.fontMetrics().lineSpacing() * 4 + 12)
         self.purpose.textChanged.connect(self._validate)
 
+        # what the paper says about the person: not every reader needs the birth date or the card
+        self.show_birth_date = QCheckBox(self.tr("Date of birth"))
+        self.show_id_document = QCheckBox(self.tr("Identity document and its number"))
+        for box in (self.show_birth_date, self.show_id_document):
+            box.setChecked(True)
+        shown = QHBoxLayout()
+        shown.addWidget(self.show_birth_date)
+        shown.addWidget(self.show_id_document)
+        shown.addStretch(1)
+
         self.one_pdf = QRadioButton(self.tr("One PDF with every attestation, ready to print"))
         self.zip = QRadioButton(self.tr("A ZIP file with one PDF per person"))
         self.one_pdf.setChecked(True)
@@ -135,6 +145,7 @@ class AttestationDialog(QDialog):
         form.addRow(self.tr("Until:"), self._with_error(until_row, "until"))
         form.addRow(self.tr("Kinds of support:"), self._with_error(supports_box, "supports"))
         form.addRow(self.tr("Purpose:"), self._with_error(self.purpose, "purpose"))
+        form.addRow(self.tr("Also show:"), shown)
         if batch:
             output = QVBoxLayout()
             output.addWidget(self.one_pdf)
@@ -196,6 +207,8 @@ class AttestationDialog(QDialog):
             until=_pydate(self.until.date()) if self.ended.isChecked() else None,
             supports=tuple(kind for kind, box in self.supports.items() if box.isChecked()),
             purpose=self.purpose.toPlainText().strip(),
+            birth_date=self.show_birth_date.isChecked(),
+            id_document=self.show_id_document.isChecked(),
         )
 
     def choice(self) -> AttestationChoice:
@@ -213,6 +226,8 @@ class AttestationDialog(QDialog):
         for kind, box in self.supports.items():
             box.setChecked(kind in request.supports)
         self.purpose.setPlainText(request.purpose)
+        self.show_birth_date.setChecked(request.birth_date)
+        self.show_id_document.setChecked(request.id_document)
         (self.zip if choice.as_zip else self.one_pdf).setChecked(True)
 
     def problems(self) -> dict[str, str]:

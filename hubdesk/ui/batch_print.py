@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 from hubdesk.domain.errors import Cancelled, HubdeskError
+from hubdesk.services.document_readmodels import BatchOutput
 from hubdesk.services.facade import Services
 from hubdesk.ui.attestation_dialog import AttestationChoice, AttestationDialog
 from hubdesk.ui.pdf_preview_dialog import PdfPreviewDialog
@@ -140,21 +141,29 @@ class BatchPrint(QObject):
             self.worker = None
 
     @Slot(object)
-    def _done(self, data: Any) -> None:
+    def _done(self, output: Any) -> None:
         self._finish()
-        choice = self._choice
-        if choice is not None and choice.as_zip:
-            self._save_zip(bytes(data))
+        assert isinstance(output, BatchOutput)
+        if output.as_zip:
+            self._save_zip(output)
             return
         title = self.tr("Support attestations (%n people)", "", self._count)
         self.preview = PdfPreviewDialog(
-            bytes(data), title, f"attestations-{date.today().isoformat()}.pdf", self._window
+            output.data, title, f"attestations-{date.today().isoformat()}.pdf", self._window
         )
+        self.preview.saved.connect(lambda path: self._audit_saved(output, path))
         self.preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.preview.show()
         self.printed.emit(self._count)
 
-    def _save_zip(self, data: bytes) -> None:
+    def _audit_saved(self, output: BatchOutput, path: str) -> None:
+        """Saving papers to a file is an export of personal data: the audit trail says where."""
+        try:
+            self._services.documents.record_saved(output.numbers, path)
+        except HubdeskError as error:
+            self.tell(str(error))
+
+    def _save_zip(self, output: BatchOutput) -> None:
         path = self.choose_zip_path()
         if not path:
             self.tell(
@@ -164,7 +173,7 @@ class BatchPrint(QObject):
             return
         target = Path(path) if Path(path).suffix else Path(path).with_suffix(".zip")
         try:
-            target.write_bytes(data)
+            target.write_bytes(output.data)
         except OSError as exc:
             self.tell(
                 self.tr("The ZIP file could not be saved to %1: %2")
@@ -172,6 +181,7 @@ class BatchPrint(QObject):
                 .replace("%2", exc.strerror or str(exc))
             )
             return
+        self._audit_saved(output, str(target))
         self.tell(
             self.tr("%n attestations saved to %1.", "", self._count).replace("%1", str(target)),
             QMessageBox.Icon.Information,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal, Slot
@@ -26,13 +27,15 @@ from hubdesk.domain.enums import ConsentPurpose
 from hubdesk.domain.errors import HubdeskError
 from hubdesk.domain.phones import format_phone
 from hubdesk.services.document_readmodels import PrintedDocument
-from hubdesk.services.documents import DOCUMENT_LANGUAGES, PRINTERS, SUMMARY_PRINTERS
+from hubdesk.services.documents import DOCUMENT_LANGUAGES, PRINTERS
 from hubdesk.services.facade import Services
 from hubdesk.services.readmodels import BeneficiaryRecord
 from hubdesk.ui import labels
 from hubdesk.ui.attestation_dialog import AttestationChoice, AttestationDialog
 from hubdesk.ui.history_table_model import HistoryTableModel
 from hubdesk.ui.pdf_preview_dialog import PdfPreviewDialog, open_preview
+
+_log = logging.getLogger(__name__)
 
 
 class BeneficiaryRecordPage(QWidget):
@@ -64,7 +67,7 @@ class BeneficiaryRecordPage(QWidget):
         self.attestation_action = print_menu.addAction(self.tr("Support attestation…"))
         self.attestation_action.triggered.connect(self.print_attestation)
         summary_menu = print_menu.addMenu(self.tr("Summary sheet"))
-        summary_menu.setEnabled(role in SUMMARY_PRINTERS)
+        summary_menu.setEnabled(role in PRINTERS)
         self.summary_actions = {
             lang: summary_menu.addAction(labels.printed_language(lang)) for lang in DOCUMENT_LANGUAGES
         }
@@ -159,13 +162,30 @@ class BeneficiaryRecordPage(QWidget):
         try:
             printed = issue(self.record.id)
         except HubdeskError as exc:
-            box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Printing"), str(exc), parent=self)
-            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            box.open()
+            self._print_failed(str(exc))
+            return
+        except Exception as exc:  # a fault in the document engine must not close the window
+            _log.exception("printing a document of %s failed", self.record.code)
+            self._print_failed(self.tr("Printing failed: %1").replace("%1", str(exc) or type(exc).__name__))
             return
         name = f"{self.record.draft.first_name} {self.record.draft.last_name}".strip()
-        self.preview = open_preview(printed, self, name)
+        number = printed.info.number
+        self.preview = open_preview(printed, self, name, on_saved=lambda path: self._audit_saved(number, path))
         self.history.set_items(self._services.beneficiaries.history(self.record.id))
+
+    def _audit_saved(self, number: str, path: str) -> None:
+        """Saving a paper to a file is an export of personal data: the audit trail says where."""
+        try:
+            self._services.documents.record_saved([number], path)
+        except HubdeskError as exc:
+            self._print_failed(str(exc))
+        if self.record is not None:
+            self.history.set_items(self._services.beneficiaries.history(self.record.id))
+
+    def _print_failed(self, message: str) -> None:
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Printing"), message, parent=self)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
 
     def _render(self, record: BeneficiaryRecord) -> None:
         d = record.draft

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from hubdesk.domain.enums import DocumentKind
 from hubdesk.domain.errors import HubdeskError
 from hubdesk.services.document_readmodels import IssuedDocumentInfo
-from hubdesk.services.documents import CANCELLERS
+from hubdesk.services.documents import CANCELLERS, PRINTERS
 from hubdesk.services.facade import Services
 from hubdesk.ui import labels
 from hubdesk.ui.cancel_document_dialog import CancelDocumentDialog
@@ -107,11 +107,19 @@ class DocumentsPage(QWidget):
         title.setStyleSheet("font-weight: bold; font-size: 11pt;")
         layout = QVBoxLayout(self)
         layout.addWidget(self.verify_panel)
-        layout.addSpacing(8)
-        layout.addWidget(title)
-        layout.addLayout(filters)
-        layout.addWidget(self.table, 1)
-        layout.addLayout(actions)
+        #: the register names people: only those who print may browse it; everyone may verify
+        self.register_shown = user is not None and user.role in PRINTERS
+        if self.register_shown:
+            layout.addSpacing(8)
+            layout.addWidget(title)
+            layout.addLayout(filters)
+            layout.addWidget(self.table, 1)
+            layout.addLayout(actions)
+        else:
+            hidden: tuple[QWidget, ...] = (title, self.search_edit, self.kind_filter, self.refresh_button)
+            for widget in (*hidden, self.count_label, self.table, self.status, self.open_button, self.cancel_button):
+                widget.hide()
+            layout.addStretch(1)
         self._update_actions()
 
     # --- the register ------------------------------------------------------------------------
@@ -120,6 +128,8 @@ class DocumentsPage(QWidget):
     def refresh(self) -> None:
         """Reload the register with the search text and kind filter; the selection stays if listed."""
         self._timer.stop()
+        if not self.register_shown:
+            return
         selected = self.selected_document()
         kind = self.kind_filter.currentData()
         try:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMessageBox,
+    QProgressDialog,
     QPushButton,
     QToolButton,
     QVBoxLayout,
@@ -27,6 +28,8 @@ from hubdesk.ui import labels
 
 #: pages are rendered for the printer at most this fine: an A4 page at 1200 dpi would be a 550 MB image
 MAX_PRINT_DPI = 300
+#: longer prints show their progress and can be stopped
+PAGES_WITHOUT_PROGRESS = 3
 ZOOM_STEP = 1.25
 MIN_ZOOM, MAX_ZOOM = 0.25, 5.0
 
@@ -252,16 +255,31 @@ class PdfPreviewDialog(QDialog):
         if not painter.begin(printer):
             self.warn(self.tr("The printer could not be opened."))
             return 0
+        # a batch of hundreds of pages takes minutes: say how far it is and let the person stop it
+        progress = None
+        if len(pages) > PAGES_WITHOUT_PROGRESS:
+            progress = QProgressDialog(self.tr("Sending pages to the printer…"), self.tr("Stop"), 0, len(pages), self)
+            progress.setWindowModality(Qt.WindowModality.WindowModal)
+            progress.setMinimumDuration(0)
+        sent = 0
         try:
             for position, page in enumerate(pages):
+                if progress is not None:
+                    progress.setValue(position)  # also lets the window repaint and Stop be pressed
+                    if progress.wasCanceled():
+                        printer.abort()
+                        break
                 if position:
                     self._orient(printer, page)
                     printer.newPage()
                 self._paint_page(painter, printer, page)
+                sent += 1
         finally:
             painter.end()
-        self.printed.emit(len(pages))
-        return len(pages)
+            if progress is not None:
+                progress.close()
+        self.printed.emit(sent)
+        return sent
 
     def _orient(self, printer: QPrinter, page: int) -> None:
         size = self.document.pagePointSize(page)
@@ -320,11 +338,21 @@ def suggested_file_name(printed: PrintedDocument) -> str:
     return " ".join(p for p in parts if p).replace("/", "-") + ".pdf"
 
 
-def open_preview(printed: PrintedDocument, parent: QWidget | None, person: str = "") -> PdfPreviewDialog:
-    """Show a printed document in its own window (the record stays usable behind it) and return it."""
+def open_preview(
+    printed: PrintedDocument,
+    parent: QWidget | None,
+    person: str = "",
+    on_saved: Callable[[str], None] | None = None,
+) -> PdfPreviewDialog:
+    """Show a printed document in its own window (the record stays usable behind it) and return it.
+
+    ``on_saved(path)`` hears where the person saved it (the services audit that export).
+    """
     dialog = PdfPreviewDialog(
         printed.pdf, preview_title(printed, person), suggested_file_name(printed), parent, info=printed.info
     )
+    if on_saved is not None:
+        dialog.saved.connect(on_saved)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.show()
     return dialog

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from hubdesk.domain.enums import DocumentKind, Role, SupportKind
@@ -126,3 +127,27 @@ def test_who_sees_the_print_button(qtbot: QtBot, services: Services) -> None:
     ):
         page = _page(qtbot, as_role(services, role), saved.id)
         assert page.print_button.isVisible() is visible, role
+
+
+def test_saving_the_printed_paper_to_a_file_shows_in_the_history(
+    qtbot: QtBot, services: Services, tmp_path: Path
+) -> None:
+    saved = services.beneficiaries.create(person())
+    page = _page(qtbot, services, saved.id)
+    QTimer.singleShot(0, lambda: _press_print(QApplication.activeModalWidget()))
+    page.attestation_action.trigger()
+    preview = page.preview
+    assert preview is not None
+    target = tmp_path / "attestation.pdf"
+
+    assert preview.save_to(target)
+
+    assert target.read_bytes() == preview.pdf
+    assert any(
+        entry.summary.startswith("saved ATT-TNG-") and str(target) in entry.summary for entry in page.history.items()
+    )
+
+
+def _press_print(dialog: QWidget | None) -> None:
+    assert isinstance(dialog, AttestationDialog)
+    dialog.ok_button.click()
