@@ -239,8 +239,13 @@ class IssuedDocument(AuditedMixin, Base):
     issued_by: Mapped[str | None] = mapped_column(String(36))
     issued_by_name: Mapped[str] = mapped_column(String(120), default="")
     #: hex SHA-256 of the PDF of this one document
+    #: SHA-256 of the PDF file the document was handed out in: its own file, or the one PDF of a batch
     sha256: Mapped[str] = mapped_column(String(64), index=True)
     size_bytes: Mapped[int | None] = mapped_column(Integer)
+    #: SHA-256 of what the document says (its data and language): printing the same again is a reprint
+    content_sha256: Mapped[str] = mapped_column(String(64))
+    #: how many documents the file of ``sha256`` holds (more than 1 for a batch printed as one PDF)
+    file_documents: Mapped[int] = mapped_column(Integer, default=1)
     cancelled_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     cancelled_by: Mapped[str | None] = mapped_column(String(36))
     cancel_reason: Mapped[str] = mapped_column(String(300), default="")

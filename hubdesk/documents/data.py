@@ -6,9 +6,13 @@ field that is empty (or not disclosed) leaves no label behind.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import hashlib
+import json
+from dataclasses import dataclass, field, fields, is_dataclass
 from datetime import date
+from enum import Enum
 from pathlib import Path
+from typing import Any
 
 from hubdesk.domain.beneficiary import BeneficiaryDraft
 from hubdesk.domain.enums import (
@@ -201,3 +205,26 @@ class OrganisationProfile:
 
     def signatory(self, lang: str) -> Signatory:
         return Signatory(name=self.signatory_name.strip(), title=_in(self.signatory_titles, lang))
+
+
+def _plain(value: Any) -> Any:
+    """``value`` as JSON-ready data in a fixed order (sets sorted, enums and paths as text)."""
+    if is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _plain(getattr(value, f.name)) for f in fields(value)}
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, set | frozenset):
+        return sorted((_plain(v) for v in value), key=repr)
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    if isinstance(value, date | Path):
+        return str(value)
+    return value
+
+
+def fingerprint(data: object, lang: str) -> str:
+    """SHA-256 of what a document says in ``lang``: equal for the same document printed again."""
+    text = json.dumps([type(data).__name__, lang, _plain(data)], sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()

@@ -7,8 +7,10 @@ the partners' logos to the left, and the footer's ends swap.
 from __future__ import annotations
 
 import io
+from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import lru_cache, partial
 from typing import Any
 
 import segno
@@ -17,7 +19,7 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageBreak, PageTemplate
 
 from hubdesk.documents import fonts
 from hubdesk.documents.bidi_text import TextStyle, draw_aligned, wrap_directed
@@ -75,15 +77,17 @@ def _draw_logo(canvas: Canvas, reader: ImageReader, x: float, top: float, at_rig
     return width
 
 
-def draw_qr(canvas: Canvas, stamp: Stamp, x: float, y: float, size: float = QR_SIZE) -> None:
-    """The QR code of the stamp's verification payload, dark modules merged into runs per row."""
+@lru_cache(maxsize=64)
+def _qr_runs(payload: str) -> tuple[int, tuple[tuple[int, int, int], ...]]:
+    """(modules per side, (row, first column, length) of each run of dark modules) of ``payload``'s QR code.
+
+    Cached: a letter's pages all carry the same code.
+    """
     # a fixed mask skips segno's scoring of all eight (most of its time); any mask is a valid code
-    code = segno.make(qr_payload(stamp.number, stamp.verification_code), error="m", micro=False, mask=4)
+    code = segno.make(payload, error="m", micro=False, mask=4)
     rows = [list(row) for row in code.matrix_iter(border=0)]
-    module = size / len(rows)
-    path = canvas.beginPath()
+    runs = []
     for r, row in enumerate(rows):
-        top = y + size - (r + 1) * module
         c = 0
         while c < len(row):
             if not row[c]:
@@ -92,7 +96,17 @@ def draw_qr(canvas: Canvas, stamp: Stamp, x: float, y: float, size: float = QR_S
             start = c
             while c < len(row) and row[c]:
                 c += 1
-            path.rect(x + start * module, top, (c - start) * module, module)
+            runs.append((r, start, c - start))
+    return len(rows), tuple(runs)
+
+
+def draw_qr(canvas: Canvas, stamp: Stamp, x: float, y: float, size: float = QR_SIZE) -> None:
+    """The QR code of the stamp's verification payload, dark modules merged into runs per row."""
+    side, runs = _qr_runs(qr_payload(stamp.number, stamp.verification_code))
+    module = size / side
+    path = canvas.beginPath()
+    for row, column, length in runs:
+        path.rect(x + column * module, y + size - (row + 1) * module, length * module, module)
     canvas.setFillColorRGB(0, 0, 0)
     canvas.drawPath(path, stroke=0, fill=1)
 
@@ -244,9 +258,14 @@ def _numbered_canvas(setup: PageSetup) -> type[Canvas]:
             self._startPage()
 
         def save(self) -> None:
-            for number, state in enumerate(self._pages, start=1):
+            # in a batch each document's pages carry its own stamp and count from 1 (see StampMarker)
+            stamps = [state.get("_hubdesk_stamp", setup.stamp) for state in self._pages]
+            totals = Counter(stamp.number for stamp in stamps)
+            seen: Counter[str] = Counter()
+            for state, stamp in zip(self._pages, stamps, strict=True):
                 self.__dict__.update(state)
-                draw_footer(self, setup, number, len(self._pages))
+                seen[stamp.number] += 1
+                draw_footer(self, replace(setup, stamp=stamp), seen[stamp.number], totals[stamp.number])
                 super().showPage()
             super().save()
 
@@ -267,6 +286,53 @@ def _content_frame(setup: PageSetup) -> Frame:
     return Frame(
         x, y, width, height, leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="content"
     )  # fmt: skip
+
+
+class StampMarker(Flowable):
+    """Starts the next document of a batch: the pages that follow carry its stamp."""
+
+    def __init__(self, stamp: Stamp, started: Callable[[], None] | None = None) -> None:
+        super().__init__()
+        self.stamp = stamp
+        self.started = started
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        if self.started is not None:
+            self.started()
+        self.canv._hubdesk_stamp = self.stamp
+
+
+@dataclass(frozen=True)
+class Composition:
+    """One document laid out and ready to build: its story, its pages, what decorates each page."""
+
+    story: list[Flowable]
+    setup: PageSetup
+    decorate: Callable[[Canvas, PageSetup], None] | None = None
+
+    def build(self) -> bytes:
+        return build_pdf(self.story, self.setup, self.decorate)
+
+
+def build_many(parts: Sequence[Composition], started: Callable[[int], None] | None = None) -> bytes:
+    """Several documents of one kind and language in one PDF: fonts and logos embedded once, each
+    document on its own pages with its own number, verification code and page count.
+
+    ``started(index)`` is called as each document goes onto the page (it may raise to stop)."""
+    if not parts:
+        raise ValueError("no document to build")
+    story: list[Flowable] = []
+    for index, part in enumerate(parts):
+        if index:
+            story.append(PageBreak())
+        hook = None if started is None else partial(started, index)
+        story.append(StampMarker(part.setup.stamp, hook))
+        story.extend(part.story)
+    first = parts[0]
+    return build_pdf(story, first.setup, first.decorate)
 
 
 def build_pdf(

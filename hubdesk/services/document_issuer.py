@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from datetime import date
 from typing import TypeVar
 
@@ -18,7 +19,7 @@ from sqlalchemy.orm import Session
 from hubdesk.db.base import new_id, utcnow
 from hubdesk.db.models import Beneficiary, CodeCounter, IssuedDocument, User
 from hubdesk.documents import DocumentData, render
-from hubdesk.documents.data import Stamp
+from hubdesk.documents.data import Stamp, fingerprint
 from hubdesk.domain.document_numbers import document_number, new_verification_code
 from hubdesk.domain.enums import AuditAction, DocumentKind
 from hubdesk.domain.errors import NotFound, ValidationError
@@ -38,6 +39,15 @@ def counter_kind(kind: DocumentKind) -> str:
 
 def pdf_sha256(pdf: bytes) -> str:
     return hashlib.sha256(pdf).hexdigest()
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A document about to be rendered: its register row (new or earlier) and its data."""
+
+    row: IssuedDocument
+    data: DocumentData
+    reprint: bool
 
 
 def _chunks(values: Iterable[T]) -> Iterator[list[T]]:
@@ -108,10 +118,13 @@ class DocumentIssuer:
                 found[row.subject_key] = row  # oldest first: the newest stays
         return found
 
-    def issue(
-        self, subject_key: str, build: Callable[[Stamp], DocumentData], beneficiary_id: str | None
-    ) -> tuple[IssuedDocument, bytes, bool]:
-        """(register row, PDF, whether it is a reprint). The row is added to the session, not flushed."""
+    def prepare(self, subject_key: str, build: Callable[[Stamp], DocumentData], beneficiary_id: str | None) -> Prepared:
+        """The document's register row and data, not yet rendered.
+
+        The same subject saying the same thing as its last valid issue is a reprint of it (same
+        number, code and date); anything else takes a new number. A new row is added to the session
+        with its file's hash still to be set by ``filed``.
+        """
         subject_key = subject_key.strip()
         if not subject_key:
             raise ValidationError({"subject_key": "A document must say what it is about."})
@@ -119,14 +132,12 @@ class DocumentIssuer:
             raise NotFound("This person does not exist.")
         earlier = self._earlier.get(subject_key)
         if earlier is not None:
-            pdf = render(
-                self._kind, build(Stamp(earlier.number, earlier.verification_code, earlier.issued_on)), self._lang
-            )
-            if pdf_sha256(pdf) == earlier.sha256:
+            data = build(Stamp(earlier.number, earlier.verification_code, earlier.issued_on))
+            if fingerprint(data, self._lang) == earlier.content_sha256:
                 self._audit(earlier, reprint=True)
-                return earlier, pdf, True
+                return Prepared(earlier, data, reprint=True)
         stamp = Stamp(self._next_number(), self._unused_code(), self._today)
-        pdf = render(self._kind, build(stamp), self._lang)
+        data = build(stamp)
         row = IssuedDocument(
             id=new_id(),
             kind=self._kind.value,
@@ -139,15 +150,34 @@ class DocumentIssuer:
             issued_at=utcnow(),
             issued_by=self._actor.user_id,
             issued_by_name=self._actor_name,
-            sha256=pdf_sha256(pdf),
-            size_bytes=len(pdf),
+            sha256="",
+            content_sha256=fingerprint(data, self._lang),
+            file_documents=1,
             created_by=self._actor.user_id,
             updated_by=self._actor.user_id,
         )
         self._session.add(row)
         self._earlier[subject_key] = row  # the same subject twice in a batch: the second is a reprint
-        self._audit(row, reprint=False)
-        return row, pdf, False
+        return Prepared(row, data, reprint=False)
+
+    def filed(self, prepared: Sequence[Prepared], pdf: bytes) -> None:
+        """Record that the new documents of ``prepared`` were handed out in the file ``pdf``."""
+        digest = pdf_sha256(pdf)
+        for item in prepared:
+            if not item.reprint:
+                item.row.sha256 = digest
+                item.row.size_bytes = len(pdf)
+                item.row.file_documents = len(prepared)
+                self._audit(item.row, reprint=False)
+
+    def issue(
+        self, subject_key: str, build: Callable[[Stamp], DocumentData], beneficiary_id: str | None
+    ) -> tuple[IssuedDocument, bytes, bool]:
+        """(register row, PDF of the document alone, whether it is a reprint)."""
+        prepared = self.prepare(subject_key, build, beneficiary_id)
+        pdf = render(self._kind, prepared.data, self._lang)
+        self.filed([prepared], pdf)
+        return prepared.row, pdf, prepared.reprint
 
     def _next_number(self) -> str:
         year = self._today.year

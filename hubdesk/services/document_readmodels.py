@@ -33,6 +33,8 @@ class IssuedDocumentInfo:
     cancel_reason: str
     #: the date printed on the document (local date of issue)
     issued_on: date | None = None
+    #: how many documents were handed out in the same PDF file (a batch printed as one PDF)
+    file_documents: int = 1
 
     @property
     def cancelled(self) -> bool:

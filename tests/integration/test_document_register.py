@@ -395,3 +395,16 @@ def test_audit_diffs_name_the_document(hub: Services) -> None:
         "language": "fr",
         "sha256": printed.info.sha256,
     }
+
+
+def test_a_batch_as_one_pdf_is_one_small_file_that_verifies_as_a_whole(hub: Services) -> None:
+    items = batch(hub)
+    pdf = hub.documents.issue_batch(CERTIFICATE, items, "fr", as_zip=False)
+    single = hub.documents.issue_batch(CERTIFICATE, items[:1], "fr", as_zip=True)
+
+    assert len(pdf) < 2 * len(single)  # the fonts are embedded once, not five times
+    found = hub.documents.verify_file(pdf)
+    assert found.number == "CRT-TNG-2026-00001" and found.file_documents == 5
+    # printed again alone, the first certificate is a reprint of the same number
+    again = hub.documents.issue(CERTIFICATE, items[0].subject_key, items[0].build, "fr", items[0].beneficiary_id)
+    assert again.reprint and again.info.number == "CRT-TNG-2026-00001"

@@ -31,6 +31,8 @@ def upgrade() -> None:
         sa.Column("issued_by_name", sa.String(length=120), nullable=False),
         sa.Column("sha256", sa.String(length=64), nullable=False),
         sa.Column("size_bytes", sa.Integer(), nullable=True),
+        sa.Column("content_sha256", sa.String(length=64), nullable=False),
+        sa.Column("file_documents", sa.Integer(), nullable=False),
         sa.Column("cancelled_at", sa.DateTime(), nullable=True),
         sa.Column("cancelled_by", sa.String(length=36), nullable=True),
         sa.Column("cancel_reason", sa.String(length=300), nullable=False),
