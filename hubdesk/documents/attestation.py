@@ -6,7 +6,7 @@ from reportlab.platypus import Flowable
 
 from hubdesk.documents.blocks import BODY, Blocks
 from hubdesk.documents.data import AttestationData, PersonRef
-from hubdesk.documents.layout import A4, MARGIN, PageSetup, build_pdf
+from hubdesk.documents.layout import A4, MARGIN, Composition, PageSetup
 from hubdesk.documents.person_text import id_document_text
 from hubdesk.documents.wording import check_language, long_date, pick, word
 from hubdesk.domain.vocabulary import label
@@ -98,9 +98,13 @@ def _body(data: AttestationData, lang: str, b: Blocks) -> list[Flowable]:
     return out
 
 
-def render_attestation(data: AttestationData, lang: str) -> bytes:
-    """The attestation as PDF bytes."""
+def compose_attestation(data: AttestationData, lang: str) -> Composition:
     check_language(lang)
     b = Blocks(lang)
     setup = PageSetup(lang=lang, stamp=data.stamp, letterhead=data.letterhead, title=_t("title", lang))
-    return build_pdf(_body(data, lang, b), setup)
+    return Composition(_body(data, lang, b), setup)
+
+
+def render_attestation(data: AttestationData, lang: str) -> bytes:
+    """The attestation as PDF bytes."""
+    return compose_attestation(data, lang).build()

@@ -51,13 +51,22 @@ class Blocks:
         return list(reversed(widths)) if self.rtl else list(widths)
 
     def fields(
-        self, pairs: Sequence[tuple[str, str]], width: float, label_share: float = 0.34, at_end: bool = False
+        self,
+        pairs: Sequence[tuple[str, str | Flowable]],
+        width: float,
+        label_share: float = 0.34,
+        at_end: bool = False,
     ) -> list[Flowable]:
         """A label/value table; a pair with no value is left out, so no label stands empty.
 
-        ``at_end`` puts a narrow table at the end side (right in French, left in Arabic).
+        A value is text, or a flowable laid out as it is (the slip's tick boxes). ``at_end`` puts a
+        narrow table at the end side (right in French, left in Arabic).
         """
-        rows = [self.row([self.para(label, LABEL), self.para(value, VALUE)]) for label, value in pairs if value.strip()]
+        rows = [
+            self.row([self.para(label, LABEL), value if isinstance(value, Flowable) else self.para(value, VALUE)])
+            for label, value in pairs
+            if isinstance(value, Flowable) or value.strip()
+        ]
         if not rows:
             return []
         table = Table(

@@ -13,7 +13,7 @@ from hubdesk.documents import fonts
 from hubdesk.documents.bidi_text import TextStyle
 from hubdesk.documents.blocks import BODY, LABEL, SMALL, VALUE, Blocks
 from hubdesk.documents.data import CertificateData
-from hubdesk.documents.layout import ACCENT, INK, RULE, PageSetup, build_pdf, content_box
+from hubdesk.documents.layout import ACCENT, INK, RULE, Composition, PageSetup, content_box
 from hubdesk.documents.logos import logo
 from hubdesk.documents.wording import LOCALES, check_language, long_date, pick, word
 
@@ -180,10 +180,14 @@ def _setup(data: CertificateData, lang: str) -> PageSetup:
     )
 
 
-def render_certificate(data: CertificateData, lang: str) -> bytes:
-    """One trainee's certificate, on one landscape page, as PDF bytes."""
+def compose_certificate(data: CertificateData, lang: str) -> Composition:
     check_language(lang)
     fonts.register_fonts()
     setup = _setup(data, lang)
     _x, _y, width, height = content_box(setup)
-    return build_pdf(_one_page(data, lang, Blocks(lang), width, height), setup, decorate=_border)
+    return Composition(_one_page(data, lang, Blocks(lang), width, height), setup, decorate=_border)
+
+
+def render_certificate(data: CertificateData, lang: str) -> bytes:
+    """One trainee's certificate, on one landscape page, as PDF bytes."""
+    return compose_certificate(data, lang).build()

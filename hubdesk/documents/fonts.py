@@ -66,6 +66,7 @@ def _invisible(char: str) -> bool:
     return unicodedata.category(char) in ("Cf", "Cc") and char not in "\t\n"
 
 
+@lru_cache(maxsize=8192)
 def clean(text: str) -> str:
     """Text without invisible format characters (typed bidi marks, zero widths); isolates stay."""
     return "".join(c for c in text if c in ISOLATES or not _invisible(c))

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, KeepTogether
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, KeepTogether, Table, TableStyle
 
 from hubdesk.documents import fonts
 from hubdesk.documents.blocks import BODY, LABEL, SMALL, VALUE, Blocks
 from hubdesk.documents.data import PersonRef, ReferralLetterData
-from hubdesk.documents.layout import A4, MARGIN, PageSetup, build_pdf, color
+from hubdesk.documents.layout import A4, MARGIN, Composition, PageSetup, color
 from hubdesk.documents.person_text import person_fields, profile_fields
-from hubdesk.documents.tearoff import TearOffLine
+from hubdesk.documents.tearoff import TearOffLine, TickBox
 from hubdesk.documents.wording import check_language, long_date, pick, word
 from hubdesk.domain.enums import ReferralOutcome, ReferralPriority
 from hubdesk.domain.vocabulary import label
@@ -79,7 +80,6 @@ TEXT: dict[str, tuple[str, str, str]] = {
 }
 
 _BLANK = "……………………"
-_BOX = "□"
 #: the slip's label column, as a share of the width
 _SLIP_LABELS = 0.3
 #: cell padding of a field table (blocks.fields), on each side
@@ -166,8 +166,34 @@ def _body(data: ReferralLetterData, lang: str, b: Blocks) -> list[Flowable]:
     return out
 
 
+def _tick_boxes(choices: list[str], b: Blocks) -> Table:
+    """The choices two by two, each after a box to tick (mirrored in Arabic)."""
+    width = WIDTH * (1 - _SLIP_LABELS) - 2 * _PADDING
+    box = 5 * mm
+    rows = []
+    for first in range(0, len(choices), 2):
+        cells: list[Flowable | str] = []
+        for choice in choices[first : first + 2]:
+            cells += [TickBox(), b.para(choice, VALUE)]
+        cells += ["", ""] * (2 - len(choices[first : first + 2]))
+        rows.append(b.row(cells))
+    table = Table(rows, colWidths=b.widths([box, width / 2 - box] * 2))
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 3),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+                ("TOPPADDING", (0, 0), (-1, -1), 1),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+            ]
+        )
+    )
+    return table
+
+
 def _slip(data: ReferralLetterData, lang: str, b: Blocks) -> Flowable:
-    outcomes = "    ".join(f"{_BOX} {label(outcome, lang)}" for outcome in ReferralOutcome)
+    outcomes = _tick_boxes([label(outcome, lang) for outcome in ReferralOutcome], b)
     parts: list[Flowable] = [
         TearOffLine(_t("cut", lang), b.rtl),
         b.para(_t("slip_title", lang), LABEL.but(size=11.5, leading=16, align="center", color=color("#2E5C8A"))),
@@ -192,13 +218,14 @@ def _slip(data: ReferralLetterData, lang: str, b: Blocks) -> Flowable:
     return KeepTogether(parts)
 
 
-def render_referral_letter(data: ReferralLetterData, lang: str) -> bytes:
-    """The letter a partner receives with the person, and its feedback slip, as PDF bytes."""
+def compose_referral_letter(data: ReferralLetterData, lang: str) -> Composition:
     check_language(lang)
     b = Blocks(lang)
     story = [*_letter_head(data, lang, b), *_body(data, lang, b), b.space(6), _slip(data, lang, b)]
     setup = PageSetup(lang=lang, stamp=data.stamp, letterhead=data.letterhead, title=_t("title", lang))
-    return build_pdf(story, setup)
+    return Composition(story, setup)
 
 
-__all__ = ["render_referral_letter"]
+def render_referral_letter(data: ReferralLetterData, lang: str) -> bytes:
+    """The letter a partner receives with the person, and its feedback slip, as PDF bytes."""
+    return compose_referral_letter(data, lang).build()

@@ -8,7 +8,7 @@ from reportlab.platypus import Flowable
 
 from hubdesk.documents.blocks import SMALL, Blocks
 from hubdesk.documents.data import SummarySheetData
-from hubdesk.documents.layout import A4, MARGIN, PageSetup, build_pdf
+from hubdesk.documents.layout import A4, MARGIN, Composition, PageSetup
 from hubdesk.documents.person_text import id_document_text
 from hubdesk.documents.wording import check_language, long_date, pick, short_date, word
 from hubdesk.domain.beneficiary import BeneficiaryDraft
@@ -199,8 +199,7 @@ def _story(data: SummarySheetData, lang: str) -> list[Flowable]:
     return story
 
 
-def render_summary_sheet(data: SummarySheetData, lang: str) -> bytes:
-    """The summary sheet as PDF bytes; every page says it is confidential."""
+def compose_summary_sheet(data: SummarySheetData, lang: str) -> Composition:
     check_language(lang)
     setup = PageSetup(
         lang=lang,
@@ -209,4 +208,9 @@ def render_summary_sheet(data: SummarySheetData, lang: str) -> bytes:
         title=_t("title", lang),
         banner=_t("confidential", lang),
     )
-    return build_pdf(_story(data, lang), setup)
+    return Composition(_story(data, lang), setup)
+
+
+def render_summary_sheet(data: SummarySheetData, lang: str) -> bytes:
+    """The summary sheet as PDF bytes; every page says it is confidential."""
+    return compose_summary_sheet(data, lang).build()

@@ -1,4 +1,4 @@
-"""The dotted cut line above a tear-off slip, with a short instruction under it."""
+"""What a tear-off slip is made of: the dotted cut line with its instruction, boxes to tick."""
 
 from __future__ import annotations
 
@@ -7,6 +7,22 @@ from reportlab.platypus import Flowable
 
 from hubdesk.documents.bidi_text import TextStyle, draw_aligned
 from hubdesk.documents.layout import MUTED, RULE
+
+
+class TickBox(Flowable):
+    """An empty square to tick by hand (drawn: the document fonts have no box character)."""
+
+    def __init__(self, size: float = 3.2 * mm) -> None:
+        super().__init__()
+        self.size = size
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return self.size, self.size
+
+    def draw(self) -> None:
+        self.canv.setStrokeColor(MUTED)
+        self.canv.setLineWidth(0.7)
+        self.canv.rect(0, 0, self.size, self.size, stroke=1, fill=0)
 
 
 class TearOffLine(Flowable):

@@ -159,6 +159,12 @@ class VerifyPanel(QGroupBox):
             self._show_refused(self.tr("The file could not be checked"), str(exc))
             return
         self.show_document(info)
+        if info.file_documents > 1:
+            self.explanation.setText(
+                self.explanation.text()
+                + " "
+                + self.tr("The file holds %n documents printed together; this is the first.", "", info.file_documents)
+            )
         self.document_verified.emit(info)
 
     # --- showing -----------------------------------------------------------------------------
