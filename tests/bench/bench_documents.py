@@ -46,6 +46,7 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 import reportlab
+from benchmark_doc import write_section
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import getSampleStyleSheet
 from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate
@@ -687,19 +688,6 @@ def render(r: Results, args: argparse.Namespace) -> str:
     return "\n".join(lines)
 
 
-def write_section(path: Path, section: str) -> None:
-    """Replace this benchmark's section of ``path`` (up to the next "## " heading), or append it."""
-    text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n"
-    start = text.find(SECTION)
-    if start < 0:
-        text = text.rstrip("\n") + "\n\n" + section
-    else:
-        following = text.find("\n## ", start + len(SECTION))
-        rest = "" if following < 0 else "\n" + text[following + 1 :]
-        text = text[:start] + section + rest
-    path.write_text(text.rstrip("\n") + "\n", encoding="utf-8")
-
-
 def profile(rng: random.Random, count: int) -> None:
     """cProfile's top entries: warm French letters, and a certificate batch through the service."""
     items = certificates(count, "fr", rng)
@@ -764,7 +752,7 @@ def main() -> int:
     text = render(r, args)
     print(text)
     if args.write:
-        write_section(Path(args.write), text)
+        write_section(Path(args.write), SECTION, text)
     return 0
 
 

@@ -25,6 +25,8 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from benchmark_doc import write_section
+
 from hubdesk.db.database import open_database
 from hubdesk.domain import names
 from hubdesk.domain.beneficiary import BeneficiaryDraft, PhoneEntry
@@ -33,6 +35,7 @@ from hubdesk.services.facade import Services
 from hubdesk.services.readmodels import BeneficiaryQuery
 
 HERE = Path(__file__).resolve().parent
+SECTION = "## Registry (issue #2)"
 
 
 def percentile(values: list[float], share: float) -> float:
@@ -257,13 +260,11 @@ def render(size: int, generation_s: float, r: dict[str, object], startup: dict[s
     assert isinstance(s_all, tuple) and isinstance(dup, tuple) and isinstance(first, tuple)
     assert isinstance(rss, float)
     lines = [
-        "# Benchmarks",
+        f"{SECTION} — {size:,} demo beneficiaries",
         "",
         f"Measured on {date.today().isoformat()} on {machine()}, by "
         f"`python tests/bench/bench_registry.py --size {size} --write docs/benchmarks.md` "
-        "(the file is rewritten by that command). SQLite database in a temporary folder, offscreen Qt.",
-        "",
-        f"## Registry (issue #2) — {size:,} demo beneficiaries",
+        "(which rewrites only this section). SQLite database in a temporary folder, offscreen Qt.",
         "",
         "| target | measured | result |",
         "|---|---|---|",
@@ -337,7 +338,7 @@ def main() -> int:
     text = render(args.size, generation_s, results, startup)
     print(text)
     if args.write:
-        Path(args.write).write_text(text, encoding="utf-8")
+        write_section(Path(args.write), SECTION, text)
     return 0
 
 
