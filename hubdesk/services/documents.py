@@ -134,25 +134,13 @@ class DocumentService:
         as_zip: bool,
         progress: Callable[[int, int], None] | None = None,
         cancelled: Callable[[], bool] | None = None,
-    ) -> bytes:
-        """Every item issued as ``issue`` would, as one PDF or a ZIP of one file per document.
+    ) -> BatchOutput:
+        """Every item issued as ``issue`` would, as one PDF or a ZIP of one file per document, with the
+        numbers of the documents (to audit where the file is saved).
 
         One transaction for the whole batch: when ``cancelled()`` turns true, or anything fails,
         Cancelled (or the failure) is raised and nothing is recorded.
         """
-        return self.issue_numbered_batch(kind, items, lang, as_zip=as_zip, progress=progress, cancelled=cancelled).data
-
-    def issue_numbered_batch(
-        self,
-        kind: DocumentKind,
-        items: Sequence[BatchItem],
-        lang: str,
-        *,
-        as_zip: bool,
-        progress: Callable[[int, int], None] | None = None,
-        cancelled: Callable[[], bool] | None = None,
-    ) -> BatchOutput:
-        """As ``issue_batch``, with the numbers of the documents (to audit where the file is saved)."""
         actor = self._printer(kind)
         self._check_language(lang)
         if not items:

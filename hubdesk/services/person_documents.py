@@ -143,7 +143,7 @@ class PersonDocuments:
                 raise Cancelled("Printing stopped: no document of the batch was recorded.")
             record = self._beneficiaries.get(beneficiary_id, record_view=False)
             items.append(self._attestation_item(record, request, lang))
-        return self._documents.issue_numbered_batch(
+        return self._documents.issue_batch(
             DocumentKind.ATTESTATION, items, lang, as_zip=as_zip, progress=progress, cancelled=cancelled
         )
 

@@ -46,7 +46,7 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 import reportlab
-from benchmark_doc import write_section
+from benchmark_doc import cpu_name, write_section
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import getSampleStyleSheet
 from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate
@@ -362,7 +362,7 @@ def bench_service(r: Results, items: list[CertificateData], rounds: int) -> None
                 with clocks((issuer, "render", "render"), (documents_service, "render_batch", "render")) as spent:
                     elapsed = seconds(
                         lambda b=batch, m=mode: out.__setitem__(  # type: ignore[misc]
-                            m, services.documents.issue_batch(DocumentKind.CERTIFICATE, b, "fr", as_zip=m == "zip")
+                            m, services.documents.issue_batch(DocumentKind.CERTIFICATE, b, "fr", as_zip=m == "zip").data
                         )
                     )
                 r.service_s.setdefault(mode, []).append(elapsed)
@@ -543,15 +543,7 @@ def bench_office(r: Results, rounds: int, single_rounds: int) -> None:
 
 
 def machine() -> str:
-    cpu = platform.processor() or platform.machine()
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    return f"{cpu}, {os.cpu_count()} cores, {platform.system()} {platform.release()}"
+    return f"{cpu_name()}, {os.cpu_count()} cores, {platform.system()} {platform.release()}"
 
 
 def versions() -> str:

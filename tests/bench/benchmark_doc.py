@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import platform
 from pathlib import Path
 
 
@@ -17,3 +18,15 @@ def write_section(path: Path, heading: str, section: str) -> None:
         rest = "" if following < 0 else "\n" + text[following + 1 :]
         text = text[:start] + section + rest
     path.write_text(text.rstrip("\n") + "\n", encoding="utf-8")
+
+
+def cpu_name() -> str:
+    """The processor's model name (from /proc/cpuinfo on Linux), else what platform knows."""
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return cpu

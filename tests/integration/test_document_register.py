@@ -305,7 +305,9 @@ def batch(hub: Services) -> list[BatchItem]:
 def test_a_batch_of_certificates_as_one_pdf(hub: Services) -> None:
     items = batch(hub)
     seen: list[tuple[int, int]] = []
-    pdf = hub.documents.issue_batch(CERTIFICATE, items, "fr", as_zip=False, progress=lambda d, t: seen.append((d, t)))
+    pdf = hub.documents.issue_batch(
+        CERTIFICATE, items, "fr", as_zip=False, progress=lambda d, t: seen.append((d, t))
+    ).data
     assert seen == [(1, 5), (2, 5), (3, 5), (4, 5), (5, 5)]
     texts = page_texts(pdf)
     assert len(texts) == 5
@@ -317,13 +319,13 @@ def test_a_batch_of_certificates_as_one_pdf(hub: Services) -> None:
     assert len(events(hub, AuditAction.PRINT)) == 5
 
     # the same batch again reprints the same numbers
-    again = hub.documents.issue_batch(CERTIFICATE, items, "fr", as_zip=False)
+    again = hub.documents.issue_batch(CERTIFICATE, items, "fr", as_zip=False).data
     assert page_texts(again) == texts and register_rows(hub) == 5
 
 
 def test_a_batch_of_certificates_as_a_zip(hub: Services) -> None:
     items = batch(hub)
-    data = hub.documents.issue_batch(CERTIFICATE, items, "fr", as_zip=True)
+    data = hub.documents.issue_batch(CERTIFICATE, items, "fr", as_zip=True).data
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         names = archive.namelist()
         assert names == [f"CRT-TNG-2026-{n:05d} {first} {last}.pdf" for n, (first, last) in enumerate(NAMES, 1)]
@@ -349,7 +351,7 @@ def test_cancelling_a_batch_midway_records_nothing(hub: Services) -> None:
     assert register_rows(hub) == 0 and events(hub, AuditAction.PRINT) == []
     with hub.database.unit_of_work() as uow:
         assert uow.session.scalar(select(CodeCounter).where(CodeCounter.kind == "doc_certificate")) is None
-    pdf = hub.documents.issue_batch(CERTIFICATE, items[:1], "fr", as_zip=False)
+    pdf = hub.documents.issue_batch(CERTIFICATE, items[:1], "fr", as_zip=False).data
     assert "CRT-TNG-2026-00001" in page_texts(pdf)[0]
 
 
@@ -399,8 +401,8 @@ def test_audit_diffs_name_the_document(hub: Services) -> None:
 
 def test_a_batch_as_one_pdf_is_one_small_file_that_verifies_as_a_whole(hub: Services) -> None:
     items = batch(hub)
-    pdf = hub.documents.issue_batch(CERTIFICATE, items, "fr", as_zip=False)
-    single = hub.documents.issue_batch(CERTIFICATE, items[:1], "fr", as_zip=True)
+    pdf = hub.documents.issue_batch(CERTIFICATE, items, "fr", as_zip=False).data
+    single = hub.documents.issue_batch(CERTIFICATE, items[:1], "fr", as_zip=True).data
 
     assert len(pdf) < 2 * len(single)  # the fonts are embedded once, not five times
     found = hub.documents.verify_file(pdf)

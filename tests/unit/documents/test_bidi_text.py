@@ -15,12 +15,11 @@ from bidi.mirror import MIRRORED
 from reportlab.pdfgen.canvas import Canvas
 
 from hubdesk.documents import fonts
+from hubdesk.documents.bidi_mirror import _BRACKET_PAIRS, _NEUTRAL_MARKERS
+from hubdesk.documents.bidi_mirror import display as _display
 from hubdesk.documents.bidi_text import (
-    _BRACKET_PAIRS,
-    _NEUTRAL_MARKERS,
     BidiParagraph,
     TextStyle,
-    _display,
     draw_aligned,
     is_rtl_paragraph,
     visual,
