@@ -50,11 +50,12 @@ def render_batch(
     kind: DocumentKind,
     items: Sequence[DocumentData],
     lang: str,
-    started: Callable[[int], None] | None = None,
+    started: Callable[[int, int], None] | None = None,
 ) -> bytes:
     """Many documents of one kind in one PDF, each on its own pages with its own stamp and page count.
 
     Fonts and logos are embedded once, so a thousand certificates make one small file quickly.
-    ``started(n)`` hears when the document at index ``n`` goes onto the page; it may raise to stop.
+    ``started(n, page)`` hears when the document at index ``n`` goes onto its first page (numbered
+    from 1); it may raise to stop.
     """
     return build_many([compose(kind, data, lang) for data in items], started)

@@ -291,7 +291,7 @@ def _content_frame(setup: PageSetup) -> Frame:
 class StampMarker(Flowable):
     """Starts the next document of a batch: the pages that follow carry its stamp."""
 
-    def __init__(self, stamp: Stamp, started: Callable[[], None] | None = None) -> None:
+    def __init__(self, stamp: Stamp, started: Callable[[int], None] | None = None) -> None:
         super().__init__()
         self.stamp = stamp
         self.started = started
@@ -301,7 +301,7 @@ class StampMarker(Flowable):
 
     def draw(self) -> None:
         if self.started is not None:
-            self.started()
+            self.started(self.canv.getPageNumber())
         self.canv._hubdesk_stamp = self.stamp
 
 
@@ -317,11 +317,12 @@ class Composition:
         return build_pdf(self.story, self.setup, self.decorate)
 
 
-def build_many(parts: Sequence[Composition], started: Callable[[int], None] | None = None) -> bytes:
+def build_many(parts: Sequence[Composition], started: Callable[[int, int], None] | None = None) -> bytes:
     """Several documents of one kind and language in one PDF: fonts and logos embedded once, each
     document on its own pages with its own number, verification code and page count.
 
-    ``started(index)`` is called as each document goes onto the page (it may raise to stop)."""
+    ``started(index, page)`` is called as each document goes onto its first page, numbered from 1
+    (it may raise to stop)."""
     if not parts:
         raise ValueError("no document to build")
     story: list[Flowable] = []

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import re
+import threading
 import zipfile
 from collections.abc import Callable, Sequence
 from datetime import date
@@ -42,6 +43,8 @@ CANCELLERS = frozenset({Role.ADMINISTRATOR, Role.COORDINATOR})
 DOCUMENT_LANGUAGES = LANGUAGES
 MAX_REASON = 300
 _PERSON_CODE = re.compile(r"^[A-Za-z]{2,5}-\d{4}-\d{3,6}$")
+#: PDFium is not thread-safe, and batches run on worker threads
+_PDFIUM = threading.Lock()
 _UNSAFE_IN_FILE_NAME = re.compile(r'[\x00-\x1f<>:"/\\|?*]+')
 
 
@@ -58,6 +61,30 @@ def sample_pdf(kind: DocumentKind, lang: str) -> bytes:
     from hubdesk.documents.samples import sample
 
     return render(kind, sample(kind, lang), lang)
+
+
+def split_pdf(pdf: bytes, first_pages: Sequence[int]) -> list[bytes]:
+    """``pdf`` cut into one file per document, the documents starting on ``first_pages`` (from 1)."""
+    import pypdfium2 as pdfium  # PDFium copies pages ten times faster than pypdf
+
+    ends = [*first_pages[1:], None]
+    files = []
+    with _PDFIUM:
+        source = pdfium.PdfDocument(pdf)
+        try:
+            last = len(source) + 1
+            for first, end in zip(first_pages, ends, strict=True):
+                part = pdfium.PdfDocument.new()
+                try:
+                    part.import_pages(source, list(range(first - 1, (end or last) - 1)))
+                    out = io.BytesIO()
+                    part.save(out)
+                    files.append(out.getvalue())
+                finally:
+                    part.close()
+        finally:
+            source.close()
+    return files
 
 
 def zip_pdfs(parts: Sequence[tuple[str, bytes]]) -> bytes:
@@ -167,17 +194,23 @@ class DocumentService:
                 if progress is not None and done:
                     progress(done, total)
 
-            if as_zip:  # one file per document, each hashed as it is handed out
-                for done, item in enumerate(items):
-                    step(done)
-                    row, pdf, _ = issuer.issue(item.subject_key, item.build, item.beneficiary_id)
-                    parts.append((f"{row.number} {item.file_stem}".strip(), pdf))
-                    numbers.append(row.number)
+            first_pages: list[int] = []
+
+            def started(index: int, page: int) -> None:
+                first_pages.append(page)
+                step(index)
+
+            # laid out at once (fonts and logos embedded once), then handed out as one file or as one
+            # file per document; the register keeps the hash of the file each document is in
+            prepared = [issuer.prepare(item.subject_key, item.build, item.beneficiary_id) for item in items]
+            numbers = [p.row.number for p in prepared]
+            result = render_batch(kind, [p.data for p in prepared], lang, started=started)
+            if as_zip:
+                for item, document, pdf in zip(items, prepared, split_pdf(result, first_pages), strict=True):
+                    issuer.filed([document], pdf)
+                    parts.append((f"{document.row.number} {item.file_stem}".strip(), pdf))
                 result = zip_pdfs(parts)
-            else:  # one PDF laid out at once: fonts and logos embedded once, the file hashed for all
-                prepared = [issuer.prepare(item.subject_key, item.build, item.beneficiary_id) for item in items]
-                numbers = [p.row.number for p in prepared]
-                result = render_batch(kind, [p.data for p in prepared], lang, started=step)
+            else:
                 issuer.filed(prepared, result)
             step(total)
             if cancelled is not None and cancelled():

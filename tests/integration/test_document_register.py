@@ -19,8 +19,8 @@ from sqlalchemy import select
 from hubdesk.db import migrate
 from hubdesk.db.database import Database, make_engine
 from hubdesk.db.models import AuditEvent, CodeCounter, IssuedDocument
-from hubdesk.documents.data import AttestationData, CertificateData, PersonRef, Stamp
-from hubdesk.documents.samples import sample_attestation, sample_certificate
+from hubdesk.documents.data import AttestationData, CertificateData, PersonRef, ReferralLetterData, Stamp
+from hubdesk.documents.samples import sample_attestation, sample_certificate, sample_referral
 from hubdesk.domain.document_numbers import qr_payload
 from hubdesk.domain.enums import AuditAction, DocumentKind, Role
 from hubdesk.domain.errors import Cancelled, HubdeskError, NotFound, PermissionDenied, ValidationError
@@ -410,3 +410,25 @@ def test_a_batch_as_one_pdf_is_one_small_file_that_verifies_as_a_whole(hub: Serv
     # printed again alone, the first certificate is a reprint of the same number
     again = hub.documents.issue(CERTIFICATE, items[0].subject_key, items[0].build, "fr", items[0].beneficiary_id)
     assert again.reprint and again.info.number == "CRT-TNG-2026-00001"
+
+
+def test_a_zip_of_two_page_letters_gives_each_letter_its_own_two_pages(hub: Services) -> None:
+    items = []
+    for first, last in NAMES[:3]:
+        saved = register_person(hub, first, last)
+
+        def build(stamp: Stamp, code: str = saved.code, first: str = first, last: str = last) -> ReferralLetterData:
+            person = PersonRef(code, first, last)
+            return replace(sample_referral("fr", stamp), person=person)
+
+        items.append(BatchItem(f"referral:{saved.id}", build, saved.id, last))
+
+    data = hub.documents.issue_batch(DocumentKind.REFERRAL_LETTER, items, "fr", as_zip=True).data
+
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        for n, name in enumerate(archive.namelist(), start=1):
+            texts = page_texts(archive.read(name))
+            assert len(texts) == 2, name
+            assert all(f"LTR-TNG-2026-{n:05d}" in text for text in texts)
+            assert "Page 2 sur 2" in texts[1]
+            assert hub.documents.verify_file(archive.read(name)).number == f"LTR-TNG-2026-{n:05d}"
