@@ -644,7 +644,7 @@ def render(r: Results, args: argparse.Namespace) -> str:
             f"{batch_base / n * 1000:.1f} ms a page for the bare baseline. Of the engine's {render_s:.1f} s, "
             f"{save:.1f} s go to writing the file (ReportLab's `Canvas.save`) and {qr:.1f} s to the QR codes; the "
             f"rest is the layout. In the service rendering is {'; '.join(parts)}; the remainder is the register "
-            "(rows, audit events, hashing). A ZIP writes every certificate as its own file, fonts and all.",
+            "(rows, audit events, hashing). A ZIP is the same layout cut into one file per certificate.",
         ]
     lines += ["", f"### {OFFICE_LETTERS} referral letters side by side with a LibreOffice Writer template", ""]
     office = r.office
