@@ -148,3 +148,89 @@ class ReferralOutcome(StrEnum):
     SERVICE_GIVEN = "service_given"
     REFUSED = "refused"
     UNREACHABLE = "unreachable"  # could not be reached
+
+
+class SessionType(StrEnum):
+    """What a guidance session was about."""
+
+    FIRST_RECEPTION = "first_reception"
+    ORIENTATION = "orientation"  # individual orientation
+    JOB_SEARCH = "job_search"  # job search and CV
+    BUSINESS_COACHING = "business_coaching"  # business idea coaching
+    ADMIN_LEGAL = "admin_legal"  # administrative or legal information
+    PSYCHOSOCIAL = "psychosocial"  # psychosocial listening
+    FOLLOW_UP = "follow_up"
+
+
+class SessionMode(StrEnum):
+    IN_PERSON = "in_person"
+    PHONE = "phone"
+    REMOTE = "remote"  # WhatsApp or video
+    GROUP = "group"
+
+
+class CaseStatus(StrEnum):
+    """Where a person's follow-up stands; every change is dated and audited."""
+
+    ACTIVE = "active"
+    ON_HOLD = "on_hold"
+    CLOSED = "closed"
+    REOPENED = "reopened"  # followed again after a closing
+
+
+class CloseReason(StrEnum):
+    EMPLOYED = "employed"
+    BUSINESS_CREATED = "business_created"
+    MOVED_AWAY = "moved_away"
+    UNREACHABLE = "unreachable"
+    DECLINED = "declined"
+    OTHER = "other"
+
+
+class PartnerType(StrEnum):
+    PUBLIC_EMPLOYMENT = "public_employment"
+    VOCATIONAL_TRAINING = "vocational_training"
+    BUSINESS_SUPPORT = "business_support"  # business support or investment
+    FINANCING = "financing"  # financing or microfinance
+    NGO = "ngo"
+    UN_AGENCY = "un_agency"
+    EMPLOYER = "employer"
+    HEALTH = "health"
+    LEGAL = "legal"
+    OTHER = "other"
+
+
+class ReferralStatus(StrEnum):
+    """draft → sent → accepted or rejected → completed (successful or not), or cancelled."""
+
+    DRAFT = "draft"
+    SENT = "sent"
+    ACCEPTED = "accepted"
+    REJECTED = "rejected"
+    COMPLETED = "completed"
+    CANCELLED = "cancelled"
+
+
+class ReferralChannel(StrEnum):
+    LETTER = "letter"  # letter in hand
+    EMAIL = "email"
+    PHONE = "phone"
+
+
+class ReferralFailure(StrEnum):
+    """Why a completed referral did not succeed."""
+
+    PERSON_REFUSED = "person_refused"
+    NO_CAPACITY = "no_capacity"  # the partner had no capacity
+    NO_LONGER_NEEDED = "no_longer_needed"
+    PERSON_UNREACHABLE = "person_unreachable"
+    PARTNER_UNREACHABLE = "partner_unreachable"
+    OTHER = "other"
+
+
+class ContractType(StrEnum):
+    PERMANENT = "permanent"  # CDI
+    FIXED_TERM = "fixed_term"  # CDD
+    IDMAJ = "idmaj"  # ANAPEC Idmaj insertion contract
+    SEASONAL = "seasonal"
+    INFORMAL = "informal"
