@@ -10,8 +10,9 @@ from zoneinfo import ZoneInfo
 
 from hubdesk.domain.enums import DocumentKind
 from hubdesk.domain.errors import HubdeskError
+from hubdesk.services.document_files import sample_pdf
 from hubdesk.services.document_readmodels import IssuedDocumentInfo
-from hubdesk.services.documents import DOCUMENT_LANGUAGES, sample_pdf
+from hubdesk.services.documents import DOCUMENT_LANGUAGES
 
 #: KIND on the command line -> the kind of document
 KINDS = {

@@ -12,7 +12,7 @@ from PySide6.QtPrintSupport import QPrinter
 from pytestqt.qtbot import QtBot
 
 from hubdesk.domain.enums import DocumentKind
-from hubdesk.services.documents import sample_pdf
+from hubdesk.services.document_files import sample_pdf
 from hubdesk.ui.pdf_preview_dialog import PdfPreviewDialog
 from tests.pdf_reading import page_count
 
