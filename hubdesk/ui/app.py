@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from hubdesk import __version__
 from hubdesk.resources import font_files
+from hubdesk.ui.gc_guard import GuiThreadCollector
 from hubdesk.ui.login_dialog import FirstAdministratorDialog, LoginDialog
 from hubdesk.ui.workers import Worker
 
@@ -37,6 +38,7 @@ def application() -> QApplication:
     # Amiri is bundled so that Arabic names render even where the system has no Arabic font.
     for path in font_files():
         QFontDatabase.addApplicationFont(str(path))
+    GuiThreadCollector(app).start()  # worker threads must never free Qt objects
     return app
 
 
