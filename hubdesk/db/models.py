@@ -86,6 +86,9 @@ class Beneficiary(AuditedMixin, Base):
     consent_purposes: Mapped[str] = mapped_column(String(100), default="")
     consent_withdrawn_on: Mapped[date | None] = mapped_column(Date)
     merged_into_id: Mapped[str | None] = mapped_column(ForeignKey("beneficiary.id"))
+    #: the case's current step (CaseStatus); its history is in case_status_change
+    case_status: Mapped[str] = mapped_column(String(12), default="active", server_default="active")
+    case_status_on: Mapped[date | None] = mapped_column(Date)
 
     phones: Mapped[list[Phone]] = relationship(
         back_populates="beneficiary", cascade="all, delete-orphan", order_by="Phone.position"
@@ -251,16 +254,33 @@ class IssuedDocument(AuditedMixin, Base):
     cancel_reason: Mapped[str] = mapped_column(String(300), default="")
 
 
+from hubdesk.db.guidance_models import (  # noqa: E402  (registered with the same metadata)
+    CaseStatusChange,
+    GuidanceSession,
+    JobOutcome,
+    Partner,
+    PartnerContact,
+    Referral,
+    ReferralStatusChange,
+)
+
 __all__ = [
     "AuditEvent",
     "Beneficiary",
+    "CaseStatusChange",
     "CodeCounter",
     "Diploma",
+    "GuidanceSession",
     "IssuedDocument",
+    "JobOutcome",
     "LanguageSkill",
     "MatchKey",
     "NotDuplicate",
+    "Partner",
+    "PartnerContact",
     "Phone",
+    "Referral",
+    "ReferralStatusChange",
     "SearchKey",
     "Setting",
     "Skill",

@@ -23,3 +23,21 @@ def format_code(site: str, year: int, number: int, kind: str = "beneficiary") ->
 def code_search_key(code: str) -> str:
     """The form stored in the search index: lower case, no separators."""
     return re.sub(r"[^0-9a-z]", "", code.lower())
+
+
+def referral_code(site: str, year: int, number: int) -> str:
+    """REF-TNG-2026-0007: the site in the code keeps referrals of two sites apart once they share a server."""
+    return f"REF-{format_code(site, year, number, 'referral')}"
+
+
+def normalise_referral_code(text: str) -> str:
+    """What a person typed from a feedback slip, in the stored form: ``ref tng 2026 7`` -> REF-TNG-2026-0007."""
+    parts = re.findall(r"[A-Za-z]+|\d+", text)
+    if parts and parts[0].upper() == "REF":
+        parts = parts[1:]
+    if len(parts) != 3 or not parts[1].isdigit() or not parts[2].isdigit() or not parts[0].isalpha():
+        return text.strip().upper()
+    try:
+        return referral_code(parts[0].upper(), int(parts[1]), int(parts[2]))
+    except ValueError:
+        return text.strip().upper()

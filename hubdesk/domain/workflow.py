@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from hubdesk.domain.enums import CaseStatus, CloseReason, ReferralFailure, ReferralStatus
+from hubdesk.domain.local_time import local_day
 
 #: the statuses a referral may go to from each status
 REFERRAL_STEPS: dict[ReferralStatus, frozenset[ReferralStatus]] = {
@@ -75,7 +76,8 @@ def case_step_problems(current: CaseStatus, new: CaseStatus, reason: CloseReason
 def session_problems(held_at: datetime, next_follow_up: date | None, duration_minutes: int | None) -> dict[str, str]:
     """Field -> message for a guidance session that cannot be saved as given; {} when it can."""
     problems: dict[str, str] = {}
-    if next_follow_up is not None and next_follow_up < held_at.date():
+    held_on = local_day(held_at) if held_at.tzinfo is not None else held_at.date()
+    if next_follow_up is not None and next_follow_up < held_on:
         problems["next_follow_up"] = "The next follow-up cannot come before the session."
     if duration_minutes is not None and not 1 <= duration_minutes <= 8 * 60:
         problems["duration"] = "A session lasts between 1 minute and 8 hours."

@@ -15,9 +15,15 @@ from hubdesk.services.beneficiary_search import BeneficiarySearch
 from hubdesk.services.documents import DocumentService
 from hubdesk.services.duplicates import DuplicateService
 from hubdesk.services.export import ExportService
+from hubdesk.services.follow_up_queries import FollowUpQueries
+from hubdesk.services.guidance import GuidanceService
+from hubdesk.services.jobs import JobService
 from hubdesk.services.organisation import OrganisationService
+from hubdesk.services.partners import PartnerService
 from hubdesk.services.person_documents import PersonDocuments
+from hubdesk.services.person_follow_up import PersonFollowUpService
 from hubdesk.services.readmodels import Actor, UserInfo
+from hubdesk.services.referrals import ReferralService
 from hubdesk.services.settings import SettingsService
 
 
@@ -37,6 +43,14 @@ class Services:
         self.documents = DocumentService(database, self.actor, today, organisation=self.organisation.profile)
         self.person_documents = PersonDocuments(
             self.beneficiaries, self.documents, self.organisation.profile, self._user_full_name, today
+        )
+        self.guidance = GuidanceService(database, self.actor, today)
+        self.partners = PartnerService(database, self.actor)
+        self.referrals = ReferralService(database, self.actor, today)
+        self.jobs = JobService(database, self.actor, today)
+        self.follow_up = FollowUpQueries(database, self.actor, today)
+        self.person_follow_up = PersonFollowUpService(
+            database, self.actor, self.beneficiaries, self.documents, self.organisation.profile, today
         )
 
     @classmethod
