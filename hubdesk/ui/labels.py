@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from datetime import date
+from enum import StrEnum
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale
 
 from hubdesk.domain.enums import (
+    CaseStatus,
+    CloseReason,
     ConsentPurpose,
+    ContractType,
     DocumentKind,
     EducationLevel,
     HeardFrom,
@@ -15,13 +19,22 @@ from hubdesk.domain.enums import (
     LanguageLevel,
     MigrationStatus,
     Occupation,
+    PartnerType,
+    ReferralChannel,
+    ReferralFailure,
+    ReferralOutcome,
+    ReferralPriority,
+    ReferralStatus,
     Role,
+    SessionMode,
+    SessionType,
     Sex,
     SkillLevel,
     SkillSector,
     SupportKind,
 )
 from hubdesk.domain.matching import MatchReason
+from hubdesk.domain.vocabulary import label as vocabulary_label
 
 
 def _t(text: str) -> str:
@@ -218,3 +231,56 @@ def birth(birth_date: date | None, birth_year: int | None) -> str:
     if birth_date is not None:
         return short_date(birth_date)
     return str(birth_year) if birth_year else ""
+
+
+# --- issue #4: sessions, cases, partners, referrals, jobs -----------------------------------------------
+# The English wording comes from the domain's vocabulary (the labels documents print), passed through
+# Qt translation so that the French and Arabic interface translate them (#9 merges the two tables).
+
+
+def _vocabulary(value: StrEnum) -> str:
+    return QCoreApplication.translate("labels", vocabulary_label(value, "en"))
+
+
+def session_type(value: SessionType | str) -> str:
+    return _vocabulary(SessionType(value))
+
+
+def session_mode(value: SessionMode | str) -> str:
+    return _vocabulary(SessionMode(value))
+
+
+def case_status(value: CaseStatus | str) -> str:
+    return _vocabulary(CaseStatus(value))
+
+
+def close_reason(value: CloseReason | str | None) -> str:
+    return _vocabulary(CloseReason(value)) if value else ""
+
+
+def partner_type(value: PartnerType | str) -> str:
+    return _vocabulary(PartnerType(value))
+
+
+def referral_status(value: ReferralStatus | str) -> str:
+    return _vocabulary(ReferralStatus(value))
+
+
+def referral_priority(value: ReferralPriority | str) -> str:
+    return _vocabulary(ReferralPriority(value))
+
+
+def referral_channel(value: ReferralChannel | str) -> str:
+    return _vocabulary(ReferralChannel(value))
+
+
+def referral_failure(value: ReferralFailure | str | None) -> str:
+    return _vocabulary(ReferralFailure(value)) if value else ""
+
+
+def referral_outcome(value: ReferralOutcome | str) -> str:
+    return _vocabulary(ReferralOutcome(value))
+
+
+def contract_type(value: ContractType | str) -> str:
+    return _vocabulary(ContractType(value))
