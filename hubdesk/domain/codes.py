@@ -33,6 +33,9 @@ def referral_code(site: str, year: int, number: int) -> str:
 def normalise_referral_code(text: str) -> str:
     """What a person typed from a feedback slip, in the stored form: ``ref tng 2026 7`` -> REF-TNG-2026-0007."""
     parts = re.findall(r"[A-Za-z]+|\d+", text)
+    glued = re.fullmatch(r"(?:REF)?([A-Z]{2,5})(\d{4})(\d{1,6})", re.sub(r"[^0-9A-Za-z]", "", text).upper())
+    if len(parts) < 3 and glued:  # "reftng20260007", typed without any separator
+        parts = list(glued.groups())
     if parts and parts[0].upper() == "REF":
         parts = parts[1:]
     if len(parts) != 3 or not parts[1].isdigit() or not parts[2].isdigit() or not parts[0].isalpha():

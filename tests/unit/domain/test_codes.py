@@ -25,3 +25,25 @@ def test_numbers_start_at_one() -> None:
 
 def test_search_key_drops_separators_and_case() -> None:
     assert code_search_key("TNG-2026-00042") == "tng202600042"
+
+
+def test_a_referral_code_carries_its_site() -> None:
+    from hubdesk.domain.codes import referral_code
+
+    assert referral_code("TNG", 2026, 7) == "REF-TNG-2026-0007"
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["REF-TNG-2026-0007", "ref tng 2026 7", "ref-tng-2026-07", "reftng20260007", "TNG 2026 7", " tng/2026/0007 "],
+)
+def test_a_referral_code_is_found_however_it_is_typed_from_the_slip(typed: str) -> None:
+    from hubdesk.domain.codes import normalise_referral_code
+
+    assert normalise_referral_code(typed) == "REF-TNG-2026-0007"
+
+
+def test_text_that_is_no_referral_code_stays_as_typed() -> None:
+    from hubdesk.domain.codes import normalise_referral_code
+
+    assert normalise_referral_code(" LTR-TNG-2026-00012-x ") == "LTR-TNG-2026-00012-X"
