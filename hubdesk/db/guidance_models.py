@@ -22,8 +22,9 @@ class GuidanceSession(AuditedMixin, Base):
     __table_args__ = (
         Index("ix_guidance_session_person", "beneficiary_id", "held_at"),
         Index("ix_guidance_session_held", "held_at"),
-        # the agenda: only pending follow-ups have a due date, so the index stays small
+        # the agenda: only pending follow-ups have a due date, so these indexes stay small
         Index("ix_guidance_session_due", "follow_up_due", "counsellor_id"),
+        Index("ix_guidance_session_counsellor_due", "counsellor_id", "follow_up_due"),
     )
 
     beneficiary_id: Mapped[str] = mapped_column(ForeignKey("beneficiary.id", ondelete="CASCADE"))
@@ -95,10 +96,15 @@ class Referral(AuditedMixin, Base):
     __tablename__ = "referral"
     __table_args__ = (
         Index("ix_referral_person", "beneficiary_id", "referred_on"),
-        Index("ix_referral_partner", "partner_id", "status", "referred_on"),
+        # the referrals page, newest first, whole or by partner or status: each order served by an index
+        Index("ix_referral_referred", "referred_on", "code"),
+        Index("ix_referral_partner", "partner_id", "referred_on", "code"),
+        Index("ix_referral_status", "status", "referred_on", "code"),
+        # the agenda: sent referrals by the day they were sent, everyone's or one counsellor's
         Index("ix_referral_waiting", "status", "status_on"),
-        Index("ix_referral_referred", "referred_on"),
-        Index("ix_referral_feedback", "partner_id", "feedback_days"),
+        Index("ix_referral_counsellor_waiting", "counsellor_id", "status", "status_on"),
+        # per-partner figures, read from the index alone
+        Index("ix_referral_figures", "partner_id", "status", "answered_on", "successful", "sent_on", "feedback_days"),
     )
 
     code: Mapped[str] = mapped_column(String(20), unique=True)  # TNG-2026-0007

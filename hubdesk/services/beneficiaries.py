@@ -20,6 +20,7 @@ from hubdesk.domain.validation import validate_beneficiary
 from hubdesk.services import beneficiary_mapping as mapping
 from hubdesk.services.audit import beneficiary_history, diff_snapshots, record_event
 from hubdesk.services.codes import next_code
+from hubdesk.services.guidance import refresh_follow_up
 from hubdesk.services.readmodels import (
     Actor,
     BeneficiaryRecord,
@@ -148,6 +149,7 @@ class BeneficiaryService:
             row = load_beneficiary(uow.session, beneficiary_id)
             row.deleted_at = utcnow()
             row.updated_by = actor.user_id
+            refresh_follow_up(uow.session, row.id)  # nobody holds a follow-up with a deleted person
             record_event(
                 uow.session,
                 actor,

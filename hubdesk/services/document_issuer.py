@@ -73,6 +73,8 @@ class DocumentIssuer:
         today: date,
         subject_keys: Sequence[str],
         beneficiary_ids: Iterable[str | None],
+        *,
+        supersede: bool = False,
     ) -> None:
         # Take the database's write lock before reading anything: two prints at the same moment then
         # wait for each other instead of reading the same counter (SQLite ignores FOR UPDATE; on
@@ -84,6 +86,8 @@ class DocumentIssuer:
         )
         self._session = session
         self._actor = actor
+        #: a new issue of a subject cancels its earlier one (a referral has one valid letter per language)
+        self._supersede = supersede
         self._kind = kind
         self._lang = lang
         self._site = site
@@ -157,6 +161,20 @@ class DocumentIssuer:
             updated_by=self._actor.user_id,
         )
         self._session.add(row)
+        if earlier is not None and self._supersede:
+            earlier.cancelled_at = utcnow()
+            earlier.cancelled_by = self._actor.user_id
+            earlier.cancel_reason = f"Replaced by {row.number}: what the document says changed."
+            record_event(
+                self._session,
+                self._actor,
+                AuditAction.CANCEL,
+                "document",
+                earlier.id,
+                beneficiary_id=earlier.beneficiary_id,
+                summary=f"cancelled {earlier.number}: replaced by {row.number}",
+                diff={"number": earlier.number, "replaced_by": row.number},
+            )
         self._earlier[subject_key] = row  # the same subject twice in a batch: the second is a reprint
         return Prepared(row, data, reprint=False)
 

@@ -86,14 +86,27 @@ class DocumentService:
         build: Callable[[Stamp], DocumentData],
         lang: str,
         beneficiary_id: str | None = None,
+        *,
+        supersede: bool = False,
     ) -> PrintedDocument:
-        """The document under a register number: the earlier one when the same PDF comes out again."""
+        """The document under a register number: the earlier one when the same PDF comes out again.
+
+        ``supersede``: when what the document says changed, its earlier issue is cancelled as replaced.
+        """
         actor = self._printer(kind)
         self._check_language(lang)
         site = self._organisation().site_code
         with self._db.unit_of_work() as uow:
             issuer = DocumentIssuer(
-                uow.session, actor, kind, lang, site, self._today(), [subject_key], [beneficiary_id]
+                uow.session,
+                actor,
+                kind,
+                lang,
+                site,
+                self._today(),
+                [subject_key],
+                [beneficiary_id],
+                supersede=supersede,
             )
             row, pdf, reprint = issuer.issue(subject_key, build, beneficiary_id)
             _commit(uow)

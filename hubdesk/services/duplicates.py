@@ -14,7 +14,17 @@ from sqlalchemy.orm import Session
 
 from hubdesk.db.base import utcnow
 from hubdesk.db.database import Database
-from hubdesk.db.models import Beneficiary, IssuedDocument, MatchKey, NotDuplicate, Phone
+from hubdesk.db.models import (
+    Beneficiary,
+    CaseStatusChange,
+    GuidanceSession,
+    IssuedDocument,
+    JobOutcome,
+    MatchKey,
+    NotDuplicate,
+    Phone,
+    Referral,
+)
 from hubdesk.domain.beneficiary import BeneficiaryDraft
 from hubdesk.domain.enums import AuditAction, IdDocumentType, Role
 from hubdesk.domain.errors import Cancelled, HubdeskError, PermissionDenied, ValidationError
@@ -23,6 +33,7 @@ from hubdesk.domain.validation import validate_beneficiary
 from hubdesk.services import beneficiary_mapping as mapping
 from hubdesk.services.audit import record_event
 from hubdesk.services.beneficiaries import load_beneficiary, reindex
+from hubdesk.services.guidance import refresh_follow_up
 from hubdesk.services.readmodels import Actor, DuplicateCandidate, DuplicatePair
 
 MAX_CANDIDATES = 2000
@@ -270,6 +281,10 @@ class DuplicateService:
             session.execute(
                 update(IssuedDocument).where(IssuedDocument.beneficiary_id == drop.id).values(beneficiary_id=keep.id)
             )
+            # and so are the dropped record's sessions, case history, referrals and jobs
+            for model in (GuidanceSession, CaseStatusChange, Referral, JobOutcome):
+                session.execute(update(model).where(model.beneficiary_id == drop.id).values(beneficiary_id=keep.id))
+            refresh_follow_up(session, keep.id)
             drop.merged_into_id = keep.id
             drop.deleted_at = utcnow()
             drop.updated_by = actor.user_id

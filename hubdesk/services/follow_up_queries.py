@@ -6,7 +6,7 @@ import statistics
 from collections.abc import Callable
 from datetime import date, timedelta
 
-from sqlalchemy import ColumnElement, case, func, select
+from sqlalchemy import ColumnElement, and_, case, func, select
 from sqlalchemy.orm import Session
 
 from hubdesk.db.database import Database
@@ -31,7 +31,8 @@ from hubdesk.services.settings import read_setting, write_setting
 FEEDBACK_DAYS = "referral_feedback_days"
 DEFAULT_FEEDBACK_DAYS = 14
 WEEK = 7
-_WAITING = (ReferralStatus.SENT.value, ReferralStatus.ACCEPTED.value)
+#: a referral waits for feedback while it is sent and the partner has not answered (accepted or rejected)
+_WAITING = ReferralStatus.SENT.value
 
 
 def feedback_days(session: Session) -> int:
@@ -42,13 +43,14 @@ def feedback_days(session: Session) -> int:
 
 
 def _referral_filters(query: ReferralQuery, cutoff: date) -> list[ColumnElement[bool]]:
-    filters: list[ColumnElement[bool]] = [Referral.deleted_at.is_(None)]
+    # referrals are cancelled, never deleted: no deleted_at condition (it would defeat the covering indexes)
+    filters: list[ColumnElement[bool]] = []
     if query.partner_id is not None:
         filters.append(Referral.partner_id == query.partner_id)
     if query.status is not None:
         filters.append(Referral.status == query.status.value)
     if query.overdue:
-        filters += [Referral.status.in_(_WAITING), Referral.status_on <= cutoff]
+        filters += [Referral.status == _WAITING, Referral.status_on <= cutoff]
     if query.counsellor_id is not None:
         filters.append(Referral.counsellor_id == query.counsellor_id)
     if query.referred_from is not None:
@@ -87,7 +89,11 @@ class FollowUpQueries:
         self._reader()
         with self._db.unit_of_work() as uow:
             cutoff = self._today() - timedelta(days=feedback_days(uow.session))
-            return uow.session.scalar(select(func.count()).where(*_referral_filters(query, cutoff))) or 0
+            live = (
+                select(func.count()).select_from(Referral).join(Beneficiary, Beneficiary.id == Referral.beneficiary_id)
+            )
+            live = live.where(*_referral_filters(query, cutoff), Beneficiary.deleted_at.is_(None))
+            return uow.session.scalar(live) or 0
 
     def referral_page(self, query: ReferralQuery, offset: int, limit: int) -> list[ReferralRow]:
         """Referrals newest first, one page at a time."""
@@ -133,7 +139,7 @@ class FollowUpQueries:
                     status_on=r.status_on,
                     referred_on=r.referred_on,
                     counsellor=names.get(r.counsellor_id or "", ""),
-                    overdue=r.status in _WAITING and r.status_on <= cutoff,
+                    overdue=r.status == _WAITING and r.status_on <= cutoff,
                 )
                 for r in rows
             ]
@@ -159,7 +165,12 @@ class FollowUpQueries:
                     func.count(Referral.sent_on),
                     func.sum(
                         case(
-                            (Referral.status.in_((ReferralStatus.ACCEPTED.value, ReferralStatus.COMPLETED.value)), 1),
+                            (
+                                and_(
+                                    Referral.answered_on.is_not(None), Referral.status != ReferralStatus.REJECTED.value
+                                ),
+                                1,
+                            ),
                             else_=0,
                         )
                     ),
@@ -219,18 +230,18 @@ class FollowUpQueries:
             due = GuidanceSession.follow_up_due
 
             def count(*conditions: ColumnElement[bool]) -> int:
-                query = (
-                    select(func.count())
-                    .select_from(GuidanceSession)
-                    .where(*conditions, GuidanceSession.deleted_at.is_(None))
-                )
+                # only live sessions of live people have a due date (refresh_follow_up): the index answers alone
+                query = select(func.count()).select_from(GuidanceSession).where(*conditions)
                 if owner is not None:
                     query = query.where(GuidanceSession.counsellor_id == owner)
                 return session.scalar(query) or 0
 
             cutoff = today - timedelta(days=feedback_days(session))
-            awaiting = select(func.count()).where(
-                Referral.status.in_(_WAITING), Referral.status_on <= cutoff, Referral.deleted_at.is_(None)
+            awaiting = (
+                select(func.count())
+                .select_from(Referral)
+                .join(Beneficiary, Beneficiary.id == Referral.beneficiary_id)
+                .where(Referral.status == _WAITING, Referral.status_on <= cutoff, Beneficiary.deleted_at.is_(None))
             )
             if owner is not None:
                 awaiting = awaiting.where(Referral.counsellor_id == owner)
@@ -309,9 +320,8 @@ class FollowUpQueries:
             )
             .join(Beneficiary, Beneficiary.id == Referral.beneficiary_id)
             .where(
-                Referral.status.in_(_WAITING),
+                Referral.status == _WAITING,
                 Referral.status_on <= cutoff,
-                Referral.deleted_at.is_(None),
                 Beneficiary.deleted_at.is_(None),
             )
             .order_by(Referral.status_on, Referral.code)

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from hubdesk.db.base import utcnow
 from hubdesk.db.database import Database
 from hubdesk.db.models import Beneficiary, CaseStatusChange, GuidanceSession, User
-from hubdesk.domain.enums import AuditAction, CaseStatus, CloseReason, SessionMode, SessionType
+from hubdesk.domain.enums import AuditAction, CaseStatus, CloseReason, ConsentPurpose, SessionMode, SessionType
 from hubdesk.domain.errors import NotFound, PermissionDenied, ValidationError
 from hubdesk.domain.local_time import day_end_utc, day_start_utc, local_day
 from hubdesk.domain.workflow import case_step_problems, session_problems
@@ -42,6 +42,52 @@ def live_person(session: Session, beneficiary_id: str) -> Beneficiary:
     if row is None or row.deleted_at is not None:
         raise NotFound("This person does not exist or was deleted.")
     return row
+
+
+def refresh_follow_up(session: Session, beneficiary_id: str) -> None:
+    """Put the person's pending follow-up where it belongs: the next follow-up agreed at their latest
+    session, unless the case is closed or the person deleted. Called after every change that may move it."""
+    session.flush()
+    session.execute(
+        update(GuidanceSession)
+        .where(GuidanceSession.beneficiary_id == beneficiary_id, GuidanceSession.follow_up_due.is_not(None))
+        .values(follow_up_due=None)
+    )
+    person = session.get(Beneficiary, beneficiary_id)
+    if person is None or person.deleted_at is not None or person.case_status == CaseStatus.CLOSED.value:
+        return
+    latest = session.execute(
+        select(GuidanceSession.id, GuidanceSession.next_follow_up)
+        .where(GuidanceSession.beneficiary_id == beneficiary_id, GuidanceSession.deleted_at.is_(None))
+        .order_by(GuidanceSession.held_at.desc(), GuidanceSession.created_at.desc())
+        .limit(1)
+    ).first()
+    if latest is not None and latest.next_follow_up is not None:
+        session.execute(
+            update(GuidanceSession).where(GuidanceSession.id == latest.id).values(follow_up_due=latest.next_follow_up)
+        )
+    session.expire_all()
+
+
+def follows_up(person: Beneficiary) -> bool:
+    """Whether the person agreed to case follow-up (without it only a minimal record is kept)."""
+    return (
+        person.consent_given_on is not None
+        and person.consent_withdrawn_on is None
+        and ConsentPurpose.FOLLOW_UP.value in person.consent_purposes.split()
+    )
+
+
+def minimal_record_problems(person: Beneficiary, draft: SessionDraft) -> dict[str, str]:
+    """A person without consent to follow-up gets sessions, but no notes, actions or follow-up are kept."""
+    if follows_up(person):
+        return {}
+    why = (
+        f"{person.first_name} {person.last_name} did not agree to case follow-up: "
+        "only the session's date, type and mode are kept."
+    )
+    kept = {"notes": draft.notes, "agreed_actions": draft.agreed_actions, "next_follow_up": draft.next_follow_up}
+    return {name: why for name, value in kept.items() if value}
 
 
 def session_draft_problems(draft: SessionDraft, today: date) -> dict[str, str]:
@@ -155,7 +201,10 @@ class GuidanceService:
         draft = self.clean(draft)
         with self._db.unit_of_work() as uow:
             session = uow.session
-            live_person(session, beneficiary_id)
+            person = live_person(session, beneficiary_id)
+            problems = minimal_record_problems(person, draft)
+            if problems:
+                raise ValidationError(problems)
             counsellor_id = self._counsellor(session, draft.counsellor_id or actor.user_id)
             row = GuidanceSession(
                 beneficiary_id=beneficiary_id,
@@ -164,19 +213,10 @@ class GuidanceService:
                 counsellor_id=counsellor_id,
             )
             self._apply(row, draft)
-            # the follow-ups this session holds: those agreed before it
-            session.execute(
-                update(GuidanceSession)
-                .where(
-                    GuidanceSession.beneficiary_id == beneficiary_id,
-                    GuidanceSession.follow_up_due.is_not(None),
-                    GuidanceSession.held_at < draft.held_at,
-                )
-                .values(follow_up_due=None)
-            )
-            row.follow_up_due = draft.next_follow_up
             session.add(row)
             session.flush()
+            # the session holds the follow-ups agreed before it; its own follow-up is the one pending
+            refresh_follow_up(session, beneficiary_id)
             record_event(
                 session,
                 actor,
@@ -185,7 +225,7 @@ class GuidanceService:
                 row.id,
                 beneficiary_id=beneficiary_id,
                 summary=f"session {draft.session_type.value} ({draft.mode.value})",
-                diff=self._snapshot(row),
+                diff=self._masked(self._values(row)),
             )
             uow.commit()
             return row.id
@@ -196,16 +236,23 @@ class GuidanceService:
         with self._db.unit_of_work() as uow:
             session = uow.session
             row = self._own_session(session, session_id, actor)
-            before = self._snapshot(row)
-            row.counsellor_id = self._counsellor(session, draft.counsellor_id or row.counsellor_id)
+            person = live_person(session, row.beneficiary_id)
+            problems = minimal_record_problems(person, draft)
+            if problems:
+                raise ValidationError(problems)
+            before = self._values(row)
+            wanted = draft.counsellor_id or row.counsellor_id
+            if wanted != row.counsellor_id:  # a session of a counsellor who left stays editable
+                row.counsellor_id = self._counsellor(session, wanted)
             self._apply(row, draft)
-            if row.follow_up_due is not None or before["next_follow_up"] != draft.next_follow_up:
-                row.follow_up_due = draft.next_follow_up
-            row.updated_by = actor.user_id
-            after = self._snapshot(row)
-            changes = {k: [before[k], after[k]] for k in after if before[k] != after[k]}
-            if not changes:
+            after = self._values(row)
+            changed = sorted(k for k in after if before[k] != after[k])
+            if not changed:
                 return
+            row.updated_by = actor.user_id
+            refresh_follow_up(session, row.beneficiary_id)
+            masked_before, masked_after = self._masked(before), self._masked(after)
+            changes = {k: [masked_before[k], masked_after[k]] for k in changed}
             record_event(
                 session,
                 actor,
@@ -213,7 +260,7 @@ class GuidanceService:
                 "guidance_session",
                 row.id,
                 beneficiary_id=row.beneficiary_id,
-                summary=f"changed session of {row.held_at:%Y-%m-%d}: {', '.join(sorted(changes))}",
+                summary=f"changed session of {local_day(row.held_at):%Y-%m-%d}: {', '.join(changed)}",
                 diff=changes,
             )
             uow.commit()
@@ -224,8 +271,8 @@ class GuidanceService:
         with self._db.unit_of_work() as uow:
             row = self._own_session(uow.session, session_id, actor)
             row.deleted_at = utcnow()
-            row.follow_up_due = None
             row.updated_by = actor.user_id
+            refresh_follow_up(uow.session, row.beneficiary_id)  # a follow-up this session held may come back
             record_event(
                 uow.session,
                 actor,
@@ -233,7 +280,7 @@ class GuidanceService:
                 "guidance_session",
                 row.id,
                 beneficiary_id=row.beneficiary_id,
-                summary=f"deleted session of {row.held_at:%Y-%m-%d}",
+                summary=f"deleted session of {local_day(row.held_at):%Y-%m-%d}",
             )
             uow.commit()
 
@@ -254,7 +301,12 @@ class GuidanceService:
     def count(self, query: SessionQuery) -> int:
         self._reader()
         with self._db.unit_of_work() as uow:
-            return uow.session.scalar(select(func.count()).where(*_session_filters(query))) or 0
+            live = (
+                select(func.count())
+                .select_from(GuidanceSession)
+                .join(Beneficiary, Beneficiary.id == GuidanceSession.beneficiary_id)
+            )
+            return uow.session.scalar(live.where(*_session_filters(query), Beneficiary.deleted_at.is_(None))) or 0
 
     def page(self, query: SessionQuery, offset: int, limit: int) -> list[SessionRow]:
         """Sessions over everyone, newest first, one page at a time."""
@@ -334,8 +386,7 @@ class GuidanceService:
         row.next_follow_up = draft.next_follow_up
 
     @staticmethod
-    def _snapshot(row: GuidanceSession) -> dict[str, object]:
-        """What the audit trail keeps: never the text of the notes (they may be confidential)."""
+    def _values(row: GuidanceSession) -> dict[str, object]:
         return {
             "held_at": row.held_at.isoformat(),
             "session_type": row.session_type,
@@ -343,10 +394,19 @@ class GuidanceService:
             "duration_minutes": row.duration_minutes,
             "counsellor_id": row.counsellor_id,
             "topics": row.topics,
-            "notes": f"{len(row.notes)} characters",
+            "notes": row.notes,
             "confidential": row.confidential,
-            "agreed_actions": f"{len(row.agreed_actions)} characters",
+            "agreed_actions": row.agreed_actions,
             "next_follow_up": row.next_follow_up,
+        }
+
+    @staticmethod
+    def _masked(values: dict[str, object]) -> dict[str, object]:
+        """What the audit trail keeps: never the text of the notes and actions (they may be confidential)."""
+        return {
+            **values,
+            "notes": f"{len(str(values['notes']))} characters",
+            "agreed_actions": f"{len(str(values['agreed_actions']))} characters",
         }
 
     # --- case status ----------------------------------------------------------------------------------
@@ -398,12 +458,7 @@ class GuidanceService:
                     updated_by=actor.user_id,
                 )
             )
-            if status is CaseStatus.CLOSED:
-                session.execute(
-                    update(GuidanceSession)
-                    .where(GuidanceSession.beneficiary_id == beneficiary_id, GuidanceSession.follow_up_due.is_not(None))
-                    .values(follow_up_due=None)
-                )
+            refresh_follow_up(session, beneficiary_id)  # a closed case has no follow-up due; a reopened one has
             record_event(
                 session,
                 actor,
@@ -412,7 +467,12 @@ class GuidanceService:
                 beneficiary_id,
                 beneficiary_id=beneficiary_id,
                 summary=f"case {current.value} -> {status.value}" + (f" ({reason.value})" if reason else ""),
-                diff={"case_status": [current.value, status.value], "reason": [None, reason.value if reason else None]},
+                diff={
+                    "case_status": [current.value, status.value],
+                    "reason": [None, reason.value if reason else None],
+                    "changed_on": [None, on.isoformat()],
+                    "note": [None, note],
+                },
             )
             session.flush()
             state = case_state(session, person, user_names(session))

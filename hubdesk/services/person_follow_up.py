@@ -23,6 +23,7 @@ from hubdesk.services.jobs import job_infos
 from hubdesk.services.person_documents import person_ref
 from hubdesk.services.readmodels import Actor
 from hubdesk.services.referral_rows import referrals_of
+from hubdesk.services.referrals import shares_with_partners
 
 #: how the letter names the counsellor who signs it
 COUNSELLOR_TITLE = {"fr": "Conseiller·ère d'orientation", "ar": "مستشار(ة) التوجيه", "en": "Guidance counsellor"}
@@ -81,7 +82,14 @@ class PersonFollowUpService:
                 )
             partner = session.get(Partner, referral.partner_id)
             assert partner is not None
-            live_person(session, referral.beneficiary_id)
+            person_row = live_person(session, referral.beneficiary_id)
+            if not referral.consent_override_reason and not shares_with_partners(person_row):
+                raise ValidationError(
+                    {
+                        "consent": f"{person_row.first_name} {person_row.last_name} no longer agrees to share data "
+                        "with partners: the letter cannot be printed (a coordinator may refer them with a reason)."
+                    }
+                )
             counsellor = user_names(session).get(referral.counsellor_id or "", "")
             contacts = referral.contact_person
             code, service, reason, priority = referral.code, referral.service, referral.reason, referral.priority
@@ -112,15 +120,23 @@ class PersonFollowUpService:
             )
 
         return self._documents.issue(
-            DocumentKind.REFERRAL_LETTER, f"referral:{referral_id}", build, lang, beneficiary_id=beneficiary_id
+            DocumentKind.REFERRAL_LETTER,
+            f"referral:{referral_id}",
+            build,
+            lang,
+            beneficiary_id=beneficiary_id,
+            supersede=True,  # one valid letter per referral and language: a changed letter replaces the old one
         )
 
     def referral_id(self, code: str) -> str:
         """The id of the referral of ``code`` (for the command line)."""
         from hubdesk.domain.codes import normalise_referral_code
 
+        require(self._actor(), FOLLOW_UP_READERS, "Your role cannot read referrals.")
         with self._db.unit_of_work() as uow:
-            found = uow.session.scalar(select(Referral.id).where(Referral.code == normalise_referral_code(code)))
+            found = uow.session.scalar(
+                select(Referral.id).where(Referral.code == normalise_referral_code(code), Referral.deleted_at.is_(None))
+            )
             if found is None:
                 raise NotFound(f"No referral has the number {code!r}.")
             return found

@@ -69,12 +69,17 @@ class ReferralService:
 
     # --- creating and changing ------------------------------------------------------------------------
 
-    def create(self, beneficiary_id: str, draft: ReferralDraft, *, send: bool = False) -> ReferralInfo:
-        """A new referral, as a draft or sent today. The person must have agreed to share data with
-        partners, unless a coordinator gives the reason to refer them anyway (recorded)."""
+    def create(
+        self, beneficiary_id: str, draft: ReferralDraft, *, send: bool = False, on: date | None = None
+    ) -> ReferralInfo:
+        """A new referral, as a draft or sent, made ``on`` a day (today by default; an earlier day for a
+        paper referral typed in later). The person must have agreed to share data with partners, unless a
+        coordinator gives the reason to refer them anyway (recorded)."""
         actor = self._worker()
         draft = self._clean(draft)
-        today = self._today()
+        today = on or self._today()
+        if today > self._today():
+            raise ValidationError({"referred_on": "A referral cannot be made on a day still to come."})
         with self._db.unit_of_work() as uow:
             session = uow.session
             person = live_person(session, beneficiary_id)
@@ -132,12 +137,25 @@ class ReferralService:
             row = self._row(session, referral_id)
             if row.status not in (ReferralStatus.DRAFT.value, ReferralStatus.SENT.value):
                 raise ValidationError({"status": f"A referral that is {row.status} can no longer be changed."})
+            fields = (
+                "partner_id",
+                "service",
+                "reason",
+                "priority",
+                "channel",
+                "contact_person",
+                "consent_override_reason",
+            )
+            before = {k: getattr(row, k) for k in fields}
             if draft.partner_id != row.partner_id:
                 if row.status != ReferralStatus.DRAFT.value:
                     raise ValidationError({"partner": "A sent referral keeps its partner: cancel it and refer again."})
                 self._partner(session, draft.partner_id)
                 row.partner_id = draft.partner_id
-            before = {k: getattr(row, k) for k in ("service", "reason", "priority", "channel", "contact_person")}
+                # an override was given for one partner: another partner needs the person's consent or a new reason
+                row.consent_override_reason = ""
+                row.consent_override_by = None
+            self._check_consent(session, actor, row, draft)
             self._apply(row, draft)
             after = {k: getattr(row, k) for k in before}
             changes = {k: [before[k], after[k]] for k in after if before[k] != after[k]}
@@ -211,8 +229,10 @@ class ReferralService:
             elif outcome is ReferralOutcome.REFUSED:
                 if current is ReferralStatus.SENT:
                     steps = [(ReferralStatus.REJECTED, None, failure)]
+                elif failure is None:  # the partner ticked "refused" after accepting: who refused is not known
+                    raise ValidationError({"failure": "The referral was accepted: say why it did not succeed."})
                 else:
-                    steps = [(ReferralStatus.COMPLETED, False, failure or ReferralFailure.PERSON_REFUSED)]
+                    steps = [(ReferralStatus.COMPLETED, False, failure)]
             else:
                 reason = failure or ReferralFailure.PERSON_UNREACHABLE
                 target = ReferralStatus.REJECTED if current is ReferralStatus.SENT else ReferralStatus.COMPLETED
@@ -245,6 +265,7 @@ class ReferralService:
 
     def may_share(self, beneficiary_id: str) -> bool:
         """Whether the person agreed to share data with partners (the referral form warns before saving)."""
+        require(self._actor(), FOLLOW_UP_READERS, "Your role cannot read referrals.")
         with self._db.unit_of_work() as uow:
             return shares_with_partners(live_person(uow.session, beneficiary_id))
 
@@ -281,6 +302,17 @@ class ReferralService:
                 }
             )
         return draft.consent_override
+
+    def _check_consent(self, session: Session, actor: Actor, row: Referral, draft: ReferralDraft | None) -> None:
+        """Data goes to a partner only with the person's consent or a coordinator's recorded override: checked
+        again when a referral is changed or sent (consent may have been withdrawn since it was made)."""
+        if row.consent_override_reason:
+            return
+        person = live_person(session, row.beneficiary_id)
+        override = self._consent(actor, person, draft or ReferralDraft(partner_id=row.partner_id))
+        if override:
+            row.consent_override_reason = override
+            row.consent_override_by = actor.user_id
 
     @staticmethod
     def _partner(session: Session, partner_id: str) -> Partner:
@@ -328,6 +360,11 @@ class ReferralService:
     ) -> None:
         current = ReferralStatus(row.status)
         note = note.strip()
+        if status is ReferralStatus.SENT:
+            self._partner(session, row.partner_id)  # not to a partner disabled since the draft
+            self._check_consent(session, actor, row, None)
+        if failure is not None and status not in (ReferralStatus.COMPLETED, ReferralStatus.REJECTED):
+            raise ValidationError({"failure": "Only a rejected or an unsuccessful referral has a reason for failing."})
         problems = referral_step_problems(current, status, successful=successful, failure=failure)
         if not problems:
             if on > self._today():

@@ -127,6 +127,7 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("guidance_session", schema=None) as batch_op:
         batch_op.create_index("ix_guidance_session_due", ["follow_up_due", "counsellor_id"], unique=False)
+        batch_op.create_index("ix_guidance_session_counsellor_due", ["counsellor_id", "follow_up_due"], unique=False)
         batch_op.create_index("ix_guidance_session_held", ["held_at"], unique=False)
         batch_op.create_index("ix_guidance_session_person", ["beneficiary_id", "held_at"], unique=False)
 
@@ -173,11 +174,17 @@ def upgrade() -> None:
         sa.UniqueConstraint("code", name=op.f("uq_referral_code")),
     )
     with op.batch_alter_table("referral", schema=None) as batch_op:
-        batch_op.create_index("ix_referral_feedback", ["partner_id", "feedback_days"], unique=False)
-        batch_op.create_index("ix_referral_partner", ["partner_id", "status", "referred_on"], unique=False)
+        batch_op.create_index(
+            "ix_referral_figures",
+            ["partner_id", "status", "answered_on", "successful", "sent_on", "feedback_days"],
+            unique=False,
+        )
+        batch_op.create_index("ix_referral_partner", ["partner_id", "referred_on", "code"], unique=False)
+        batch_op.create_index("ix_referral_status", ["status", "referred_on", "code"], unique=False)
         batch_op.create_index("ix_referral_person", ["beneficiary_id", "referred_on"], unique=False)
-        batch_op.create_index("ix_referral_referred", ["referred_on"], unique=False)
+        batch_op.create_index("ix_referral_referred", ["referred_on", "code"], unique=False)
         batch_op.create_index("ix_referral_waiting", ["status", "status_on"], unique=False)
+        batch_op.create_index("ix_referral_counsellor_waiting", ["counsellor_id", "status", "status_on"], unique=False)
 
     op.create_table(
         "job_outcome",
@@ -311,13 +318,16 @@ def downgrade() -> None:
         batch_op.drop_index("ix_referral_referred")
         batch_op.drop_index("ix_referral_person")
         batch_op.drop_index("ix_referral_partner")
-        batch_op.drop_index("ix_referral_feedback")
+        batch_op.drop_index("ix_referral_figures")
+        batch_op.drop_index("ix_referral_status")
+        batch_op.drop_index("ix_referral_counsellor_waiting")
 
     op.drop_table("referral")
     with op.batch_alter_table("guidance_session", schema=None) as batch_op:
         batch_op.drop_index("ix_guidance_session_person")
         batch_op.drop_index("ix_guidance_session_held")
         batch_op.drop_index("ix_guidance_session_due")
+        batch_op.drop_index("ix_guidance_session_counsellor_due")
 
     op.drop_table("guidance_session")
     with op.batch_alter_table("case_status_change", schema=None) as batch_op:
