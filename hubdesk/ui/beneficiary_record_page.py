@@ -1,4 +1,4 @@
-"""One person's record: the profile as registered and its history."""
+"""One person's record: their follow-up (first), the profile as registered, and its history."""
 
 from __future__ import annotations
 
@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QScrollArea,
-    QSplitter,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -26,12 +26,14 @@ from PySide6.QtWidgets import (
 from hubdesk.domain.enums import ConsentPurpose
 from hubdesk.domain.errors import HubdeskError
 from hubdesk.domain.phones import format_phone
+from hubdesk.services.access import FOLLOW_UP_READERS
 from hubdesk.services.document_readmodels import PrintedDocument
 from hubdesk.services.documents import DOCUMENT_LANGUAGES, PRINTERS
 from hubdesk.services.facade import Services
 from hubdesk.services.readmodels import BeneficiaryRecord
 from hubdesk.ui import labels
 from hubdesk.ui.attestation_dialog import AttestationChoice, AttestationDialog
+from hubdesk.ui.follow_up_panel import FollowUpPanel
 from hubdesk.ui.history_table_model import HistoryTableModel
 from hubdesk.ui.pdf_preview_dialog import PdfPreviewDialog, open_preview
 
@@ -90,15 +92,16 @@ class BeneficiaryRecordPage(QWidget):
         history_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         history_view.horizontalHeader().setStretchLastSection(True)
         history_view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        history_box = QGroupBox(self.tr("History"))
-        QVBoxLayout(history_box).addWidget(history_view)
 
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(scroll)
-        splitter.addWidget(history_box)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([520, 200])  # the profile first; the history is there to consult
+        # the follow-up is what a counsellor opens a record for; the data officer does not read it
+        self.follow_up: FollowUpPanel | None = None
+        self.tabs = QTabWidget()
+        if role in FOLLOW_UP_READERS:
+            self.follow_up = FollowUpPanel(services)
+            self.follow_up.follow_up_changed.connect(self._follow_up_changed)
+            self.tabs.addTab(self.follow_up, self.tr("Follow-up"))
+        self.profile_tab = self.tabs.addTab(scroll, self.tr("Profile"))
+        self.history_tab = self.tabs.addTab(history_view, self.tr("History"))
 
         header = QHBoxLayout()
         titles = QVBoxLayout()
@@ -110,21 +113,34 @@ class BeneficiaryRecordPage(QWidget):
         header.addWidget(back)
         layout = QVBoxLayout(self)
         layout.addLayout(header)
-        layout.addWidget(splitter, 1)
+        layout.addWidget(self.tabs, 1)
 
     def show_beneficiary(self, beneficiary_id: str) -> None:
         """Load the record (the opening is recorded in the audit trail) and its history."""
         if self.record is None or self.record.id != beneficiary_id:
             self._attestation_choice = None
+            self.tabs.setCurrentIndex(0)
         self.record = self._services.beneficiaries.get(beneficiary_id)
         self.history.set_items(self._services.beneficiaries.history(beneficiary_id))
         self._render(self.record)
+        self._show_follow_up(self.record)
 
     def refresh(self) -> None:
         if self.record is not None:
             self.record = self._services.beneficiaries.get(self.record.id, record_view=False)
             self.history.set_items(self._services.beneficiaries.history(self.record.id))
             self._render(self.record)
+            self._show_follow_up(self.record)
+
+    def _show_follow_up(self, record: BeneficiaryRecord) -> None:
+        if self.follow_up is not None:
+            self.follow_up.show_person(record.id, f"{record.draft.first_name} {record.draft.last_name}".strip())
+
+    @Slot()
+    def _follow_up_changed(self) -> None:
+        """Sessions, referrals and case changes are audited: the history shows them at once."""
+        if self.record is not None:
+            self.history.set_items(self._services.beneficiaries.history(self.record.id))
 
     @Slot()
     def _edit(self) -> None:
