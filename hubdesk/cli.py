@@ -39,8 +39,8 @@ def _parser() -> argparse.ArgumentParser:
     )
     export.add_argument("-o", "--output", required=True, help="file to write")
     cli_follow_up.add_export_filters(export)
-    verify = cli_documents.add_document_commands(commands)
-    referral = cli_follow_up.add_print_referral(commands)
+    verify, printing = cli_documents.add_document_commands(commands)
+    referral = cli_follow_up.add_print_referral(printing)
     for sub in (export, verify, referral):
         sub.add_argument("--user", help="user name (default: HUBDESK_USER)")
     return parser

@@ -34,8 +34,11 @@ VALID, UNKNOWN, CANCELLED, FAILED = 0, 1, 2, 3
 LOCAL_ZONE = ZoneInfo("Africa/Casablanca")
 
 
-def add_document_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> argparse.ArgumentParser:
-    """Add ``print`` and ``verify``; returns the ``verify`` parser (it needs a log-in)."""
+def add_document_commands(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser],
+) -> tuple[argparse.ArgumentParser, argparse._SubParsersAction[argparse.ArgumentParser]]:
+    """Add ``print`` and ``verify``; returns the ``verify`` parser (it needs a log-in) and the ``print``
+    sub-commands (others add theirs there)."""
     printing = commands.add_parser("print", help="print documents from the command line")
     what = printing.add_subparsers(dest="print_what", required=True, metavar="sample")
     sample = what.add_parser(
@@ -52,7 +55,7 @@ def add_document_commands(commands: argparse._SubParsersAction[argparse.Argument
         f"{FAILED} could not check (log-in, database).",
     )
     verify.add_argument("code", help="the verification code as printed (K7QM4-XPT9C) or the text of its QR code")
-    return verify
+    return verify, what
 
 
 def print_sample(args: argparse.Namespace) -> int:

@@ -39,10 +39,9 @@ def day(text: str) -> date:
     raise argparse.ArgumentTypeError(f"{text!r} is not a day: write it as YYYY-MM-DD (2026-03-02).")
 
 
-def add_print_referral(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> argparse.ArgumentParser:
-    """Add ``print referral`` beside ``print sample``; returns its parser (it needs a log-in)."""
-    printing = commands.choices["print"]
-    what = next(a for a in printing._actions if isinstance(a, argparse._SubParsersAction))
+def add_print_referral(what: argparse._SubParsersAction[argparse.ArgumentParser]) -> argparse.ArgumentParser:
+    """Add ``print referral`` to the ``print`` sub-commands, beside ``sample``; returns its parser (it needs a
+    log-in)."""
     what.metavar = "{sample,referral}"
     referral = what.add_parser(
         "referral",
