@@ -1,4 +1,4 @@
-"""Home: the figures of the day and the people the user opened last."""
+"""Home: the figures of the day, what the agenda holds, and the people the user opened last."""
 
 from __future__ import annotations
 
@@ -18,7 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hubdesk.domain.errors import HubdeskError
+from hubdesk.services.access import FOLLOW_UP_READERS
 from hubdesk.services.facade import Services
+from hubdesk.ui.agenda_page import mine_by_default
 
 LOCAL_ZONE = ZoneInfo("Africa/Casablanca")
 
@@ -39,11 +42,14 @@ class _Figure(QFrame):
 
 
 class HomePage(QWidget):
-    """Signals: ``beneficiary_opened(str)``, ``new_intake_requested()``, ``search_requested()``."""
+    """Signals: ``beneficiary_opened(str)``, ``new_intake_requested()``, ``search_requested()``,
+    ``agenda_requested()`` (the agenda box is shown to the roles that read people's follow-up).
+    """
 
     beneficiary_opened = Signal(str)
     new_intake_requested = Signal()
     search_requested = Signal()
+    agenda_requested = Signal()
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -77,9 +83,26 @@ class HomePage(QWidget):
         recent_box = QGroupBox(self.tr("Recently seen"))
         QVBoxLayout(recent_box).addWidget(self.recent)
 
+        #: the agenda's figures: the user's own for a counsellor, everyone's for the other roles
+        self.agenda_shown = user is not None and user.role in FOLLOW_UP_READERS
+        self._mine = mine_by_default(user.role if user is not None else None)
+        self.agenda_box = QGroupBox(self.tr("My agenda") if self._mine else self.tr("Agenda of the centre"))
+        self.overdue = _Figure(self.tr("follow-ups overdue"))
+        self.due_today = _Figure(self.tr("follow-ups today"))
+        self.this_week = _Figure(self.tr("follow-ups in the coming week"))
+        self.awaiting = _Figure(self.tr("referrals awaiting feedback"))
+        self.agenda_button = QPushButton(self.tr("Open the agenda"))
+        self.agenda_button.clicked.connect(self.agenda_requested)
+        agenda_figures = QGridLayout(self.agenda_box)
+        for column, figure in enumerate((self.overdue, self.due_today, self.this_week, self.awaiting)):
+            agenda_figures.addWidget(figure, 0, column)
+        agenda_figures.addWidget(self.agenda_button, 1, 0, 1, 4, Qt.AlignmentFlag.AlignLeft)
+        self.agenda_box.setVisible(self.agenda_shown)
+
         layout = QVBoxLayout(self)
         layout.addWidget(self.greeting)
         layout.addLayout(figures)
+        layout.addWidget(self.agenda_box)
         layout.addLayout(actions)
         layout.addWidget(recent_box, 1)
         self.refresh()
@@ -91,6 +114,7 @@ class HomePage(QWidget):
         self.year.value.setText(str(counts.registered_this_year))
         self.women.value.setText(str(counts.women))
         self.mine.value.setText(str(counts.mine))
+        self._refresh_agenda()
         self.recent.clear()
         for item in self._services.beneficiaries.recently_seen():
             seen = item.seen_at.astimezone(LOCAL_ZONE).strftime("%d/%m %H:%M")
@@ -101,6 +125,21 @@ class HomePage(QWidget):
             placeholder = QListWidgetItem(self.tr("People you open will be listed here."))
             placeholder.setFlags(Qt.ItemFlag.NoItemFlags)
             self.recent.addItem(placeholder)
+
+    def _refresh_agenda(self) -> None:
+        if not self.agenda_shown:
+            return
+        try:
+            agenda = self._services.follow_up.agenda_counts(mine=self._mine)
+        except HubdeskError:
+            self.agenda_box.hide()
+            return
+        self.overdue.value.setText(str(agenda.overdue))
+        late = " color: #b71c1c;" if agenda.overdue else ""
+        self.overdue.value.setStyleSheet(f"font-size: 26pt; font-weight: 600;{late}")
+        self.due_today.value.setText(str(agenda.today))
+        self.this_week.value.setText(str(agenda.this_week))
+        self.awaiting.value.setText(str(agenda.awaiting))
 
     @Slot(QListWidgetItem)
     def _open(self, item: QListWidgetItem) -> None:

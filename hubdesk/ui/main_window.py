@@ -18,8 +18,10 @@ from PySide6.QtWidgets import (
 from hubdesk import __version__
 from hubdesk.domain.enums import Role
 from hubdesk.domain.errors import HubdeskError
+from hubdesk.services.access import FOLLOW_UP_READERS
 from hubdesk.services.facade import Services
 from hubdesk.ui import labels
+from hubdesk.ui.agenda_page import AgendaPage
 from hubdesk.ui.beneficiary_list_page import BeneficiaryListPage
 from hubdesk.ui.beneficiary_record_page import BeneficiaryRecordPage
 from hubdesk.ui.documents_page import DocumentsPage
@@ -27,11 +29,15 @@ from hubdesk.ui.duplicates_page import DuplicatesPage
 from hubdesk.ui.home_page import HomePage
 from hubdesk.ui.intake_dialog import IntakeDialog
 from hubdesk.ui.organisation_page import OrganisationPage
+from hubdesk.ui.partners_page import PartnersPage
+from hubdesk.ui.referrals_page import ReferralsPage
+from hubdesk.ui.sessions_page import SessionsPage
 
 
 class MainWindow(QMainWindow):
-    """Pages: Home, Beneficiaries (list and record), Documents, Possible duplicates (coordinators),
-    Organisation (administrators)."""
+    """Pages: Home, Beneficiaries (list and record), Agenda (with the number due), Sessions, Referrals and
+    Partners (the roles that read people's follow-up: not the data officer), Documents, Possible duplicates
+    (coordinators), Organisation (administrators)."""
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -55,11 +61,18 @@ class MainWindow(QMainWindow):
         self._add_page(self.tr("Home"), self.home)
         self._add_page(self.tr("Beneficiaries"), self.beneficiaries)
         self.stack.addWidget(self.record)  # reached from a list, not from the sidebar
+        user = services.user
+        self.agenda: AgendaPage | None = None
+        self.sessions: SessionsPage | None = None
+        self.referrals: ReferralsPage | None = None
+        self.partners: PartnersPage | None = None
+        self._agenda_item: QListWidgetItem | None = None
+        if user is not None and user.role in FOLLOW_UP_READERS:
+            self._add_follow_up_pages(services)
         self.documents = DocumentsPage(services)  # reloads its register each time it is shown
         self._add_page(self.tr("Documents"), self.documents)
         self.documents.beneficiary_opened.connect(self.open_beneficiary)
         self.duplicates: DuplicatesPage | None = None
-        user = services.user
         if user is not None and user.role in {Role.ADMINISTRATOR, Role.COORDINATOR}:
             self.duplicates = DuplicatesPage(services)
             self._add_page(self.tr("Possible duplicates"), self.duplicates)
@@ -81,10 +94,13 @@ class MainWindow(QMainWindow):
         self.home.beneficiary_opened.connect(self.open_beneficiary)
         self.home.new_intake_requested.connect(self.new_intake)
         self.home.search_requested.connect(self.focus_search)
+        self.home.agenda_requested.connect(self.show_agenda)
         self.beneficiaries.beneficiary_opened.connect(self.open_beneficiary)
         self.beneficiaries.new_intake_requested.connect(self.new_intake)
         self.record.back_requested.connect(self.show_list)
         self.record.edit_requested.connect(self.edit_beneficiary)
+        if self.record.follow_up is not None:  # a session or referral recorded from a record changes what is due
+            self.record.follow_up.follow_up_changed.connect(self.update_agenda_count)
 
         new_action = QAction(self.tr("New intake"), self)
         new_action.setShortcut(QKeySequence("Ctrl+N"))
@@ -103,10 +119,42 @@ class MainWindow(QMainWindow):
         )
         self.nav.setCurrentRow(0)
 
-    def _add_page(self, title: str, page: QWidget) -> None:
+    def _add_page(self, title: str, page: QWidget) -> QListWidgetItem:
         self._pages.append(page)
         self.stack.addWidget(page)
-        QListWidgetItem(title, self.nav)
+        return QListWidgetItem(title, self.nav)
+
+    def _add_follow_up_pages(self, services: Services) -> None:
+        """Agenda, Sessions, Referrals, Partners: each loads what it lists when it is shown."""
+        self.agenda = AgendaPage(services)
+        self._agenda_item = self._add_page(self.tr("Agenda"), self.agenda)
+        self.agenda.beneficiary_opened.connect(self.open_beneficiary)
+        self.agenda.agenda_changed.connect(self.update_agenda_count)
+        self.sessions = SessionsPage(services)
+        self._add_page(self.tr("Sessions"), self.sessions)
+        self.sessions.beneficiary_opened.connect(self.open_beneficiary)
+        self.referrals = ReferralsPage(services)
+        self._add_page(self.tr("Referrals"), self.referrals)
+        self.referrals.beneficiary_opened.connect(self.open_beneficiary)
+        self.referrals.referrals_changed.connect(self.update_agenda_count)
+        self.partners = PartnersPage(services)
+        self._add_page(self.tr("Partners"), self.partners)
+        self.update_agenda_count()
+
+    @Slot()
+    def update_agenda_count(self) -> None:
+        """The sidebar's "Agenda (n)": follow-ups overdue and due today, and referrals awaiting feedback."""
+        if self.agenda is None or self._agenda_item is None:
+            return
+        try:
+            due = self._services.follow_up.agenda_counts(mine=self.agenda.mine).due
+        except HubdeskError:
+            self._agenda_item.setText(self.tr("Agenda"))
+            return
+        self._agenda_item.setText(self.tr("Agenda (%1)").replace("%1", str(due)))
+        self._agenda_item.setToolTip(
+            self.tr("%n follow-ups or referrals due: overdue, today, or awaiting the partner's feedback", "", due)
+        )
 
     @Slot(int)
     def _navigate(self, row: int) -> None:
@@ -115,6 +163,12 @@ class MainWindow(QMainWindow):
             if page is self.home:
                 self.home.refresh()
             self.stack.setCurrentWidget(page)
+            self.update_agenda_count()
+
+    @Slot()
+    def show_agenda(self) -> None:
+        if self.agenda is not None:
+            self.nav.setCurrentRow(self._pages.index(self.agenda))
 
     @Slot()
     def show_list(self) -> None:
@@ -175,6 +229,7 @@ class MainWindow(QMainWindow):
     def _records_changed(self) -> None:
         self.beneficiaries.refresh()
         self.home.refresh()
+        self.update_agenda_count()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         # An open intake asks before its typed data is thrown away.

@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from hubdesk.domain.enums import MigrationStatus, Sex
+from hubdesk.domain.enums import MigrationStatus, Role, Sex
 from hubdesk.services.facade import Services
+from hubdesk.ui.agenda_model import Section
 from hubdesk.ui.main_window import MainWindow
+from hubdesk.ui.session_dialog import SessionDialog
+from tests.integration.guidance_helpers import session_on, sharing_person
 from tests.integration.test_beneficiary_service import person
+from tests.integration.test_document_register import as_role
 
 
 @pytest.fixture
@@ -110,8 +114,6 @@ def test_ctrl_n_opens_a_new_intake_and_a_save_opens_the_new_record(qtbot: QtBot,
 
 
 def test_a_read_only_user_is_not_offered_intake_edit_or_export(qtbot: QtBot, services: Services) -> None:
-    from hubdesk.domain.enums import Role
-
     saved = services.beneficiaries.create(person())
     services.accounts.create_user(services.actor(), "lecture", "Lecture Seule", "long-enough-1", Role.READ_ONLY)
     services.login("lecture", "long-enough-1")
@@ -124,3 +126,59 @@ def test_a_read_only_user_is_not_offered_intake_edit_or_export(qtbot: QtBot, ser
     main.open_beneficiary(saved.id)
     assert "Aminata Diallo" in main.record.title.text()
     assert not main.record.edit_button.isVisible()
+
+
+def _navigation(main: MainWindow) -> list[str]:
+    return [main.nav.item(row).text() for row in range(main.nav.count())]
+
+
+def test_the_navigation_shows_the_agenda_with_what_is_due(qtbot: QtBot, services: Services) -> None:
+    today = date.today()
+    aminata = sharing_person(services)
+    fatou = sharing_person(services, "Fatou", "Ndiaye")
+    services.guidance.record_session(aminata.id, session_on(today - timedelta(days=3), 3))  # due today
+    services.guidance.record_session(fatou.id, session_on(today - timedelta(days=9), 2))  # a week late
+    main = MainWindow(services)
+    qtbot.addWidget(main)
+    main.show()
+    assert _navigation(main)[:6] == ["Home", "Beneficiaries", "Agenda (2)", "Sessions", "Referrals", "Partners"]
+    assert (main.home.overdue.value.text(), main.home.due_today.value.text()) == ("1", "1")
+
+    main.home.agenda_button.click()  # "Open the agenda" on the Home page
+    assert main.agenda is not None and main.stack.currentWidget() is main.agenda
+    assert main.nav.currentItem().text() == "Agenda (2)"
+
+    def save(dialog: QDialog) -> bool:
+        assert isinstance(dialog, SessionDialog)
+        dialog.save_button.click()
+        return dialog.result() == QDialog.DialogCode.Accepted
+
+    main.agenda.ask = save  # type: ignore[method-assign]
+    assert main.agenda.select_follow_up(main.agenda.model.items(Section.TODAY)[0].session_id)
+    main.agenda.record_button.click()
+    assert _navigation(main)[2] == "Agenda (1)"  # recorded: the sidebar follows at once
+
+    with qtbot.waitSignal(main.agenda.beneficiary_opened):
+        assert main.agenda.select_follow_up(main.agenda.model.items(Section.OVERDUE)[0].session_id)
+        main.agenda.open_follow_up_button.click()
+    assert main.stack.currentWidget() is main.record and "Fatou Ndiaye" in main.record.title.text()
+
+
+def test_a_data_officer_does_not_see_the_follow_up_pages(qtbot: QtBot, services: Services) -> None:
+    officer = as_role(services, Role.DATA_OFFICER)
+    main = MainWindow(officer)
+    qtbot.addWidget(main)
+    main.show()
+    shown = _navigation(main)
+    assert not any(title.startswith(("Agenda", "Sessions", "Referrals", "Partners")) for title in shown)
+    assert shown[:2] == ["Home", "Beneficiaries"] and "Documents" in shown
+    assert main.agenda is None and main.sessions is None and main.referrals is None and main.partners is None
+    assert main.home.agenda_box.isHidden()
+    coordinator = MainWindow(as_role(services, Role.COORDINATOR))
+    qtbot.addWidget(coordinator)
+    assert [t for t in _navigation(coordinator) if t.startswith(("Agenda", "Sessions", "Referrals", "Partners"))] == [
+        "Agenda (0)",
+        "Sessions",
+        "Referrals",
+        "Partners",
+    ]
