@@ -32,6 +32,8 @@ class Services:
 
     def __init__(self, database: Database, today: Callable[[], date] = date.today) -> None:
         self.database = database
+        #: the services' clock: the interface counts delays from the same day
+        self.today = today
         self.user: UserInfo | None = None
         self.accounts = AccountService(database)
         self.settings = SettingsService(database)

@@ -41,10 +41,12 @@ _log = logging.getLogger(__name__)
 
 
 class BeneficiaryRecordPage(QWidget):
-    """Shows one person. Signals: ``edit_requested(str)`` with the id, ``back_requested()``."""
+    """Shows one person. Signals: ``edit_requested(str)`` with the id, ``back_requested()``,
+    ``follow_up_changed()`` after a session, referral, job or case change made from the record."""
 
     edit_requested = Signal(str)
     back_requested = Signal()
+    follow_up_changed = Signal()
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -141,6 +143,7 @@ class BeneficiaryRecordPage(QWidget):
         """Sessions, referrals and case changes are audited: the history shows them at once."""
         if self.record is not None:
             self.history.set_items(self._services.beneficiaries.history(self.record.id))
+        self.follow_up_changed.emit()
 
     @Slot()
     def _edit(self) -> None:

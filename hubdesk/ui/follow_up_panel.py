@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 
 from PySide6.QtCore import QModelIndex, QPoint, QSortFilterProxyModel, Qt, Signal, Slot
 from PySide6.QtGui import QKeySequence
@@ -205,7 +204,7 @@ class FollowUpPanel(QWidget):
             text = self.tr("Case: %1 since %2").replace("%1", labels.case_status(case.status))
             text = text.replace("%2", labels.short_date(case.since))
         self.case_label.setText(text)
-        self.timeline.set_follow_up(self.follow_up, date.today())
+        self.timeline.set_follow_up(self.follow_up, self._services.today())
         if current is not None:
             self.select(current.key)
         self._selection_changed()

@@ -99,8 +99,8 @@ class MainWindow(QMainWindow):
         self.beneficiaries.new_intake_requested.connect(self.new_intake)
         self.record.back_requested.connect(self.show_list)
         self.record.edit_requested.connect(self.edit_beneficiary)
-        if self.record.follow_up is not None:  # a session or referral recorded from a record changes what is due
-            self.record.follow_up.follow_up_changed.connect(self.update_agenda_count)
+        # a session or referral recorded from a record changes what is due
+        self.record.follow_up_changed.connect(self.update_agenda_count)
 
         new_action = QAction(self.tr("New intake"), self)
         new_action.setShortcut(QKeySequence("Ctrl+N"))
@@ -126,7 +126,7 @@ class MainWindow(QMainWindow):
 
     def _add_follow_up_pages(self, services: Services) -> None:
         """Agenda, Sessions, Referrals, Partners: each loads what it lists when it is shown."""
-        self.agenda = AgendaPage(services)
+        self.agenda = AgendaPage(services, today=services.today)
         self._agenda_item = self._add_page(self.tr("Agenda"), self.agenda)
         self.agenda.beneficiary_opened.connect(self.open_beneficiary)
         self.agenda.agenda_changed.connect(self.update_agenda_count)
