@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from hubdesk.domain.enums import CaseStatus, CloseReason, ReferralFailure, ReferralStatus
+from hubdesk.domain.enums import CaseStatus, CloseReason, ReferralFailure, ReferralOutcome, ReferralStatus
+from hubdesk.domain.errors import ValidationError
 from hubdesk.domain.local_time import local_day
 
 #: the statuses a referral may go to from each status
@@ -46,7 +47,7 @@ def referral_step_problems(
     """
     if new not in REFERRAL_STEPS[current]:
         allowed = ", ".join(sorted(step.value for step in REFERRAL_STEPS[current])) or "none: it is finished"
-        return {"status": f"A {current.value} referral cannot become {new.value} (next steps: {allowed})."}
+        return {"status": f"The referral is {current.value}: it cannot become {new.value} (next steps: {allowed})."}
     if new is not ReferralStatus.COMPLETED:
         return {}
     if successful is None:
@@ -82,3 +83,34 @@ def session_problems(held_at: datetime, next_follow_up: date | None, duration_mi
     if duration_minutes is not None and not 1 <= duration_minutes <= 8 * 60:
         problems["duration"] = "A session lasts between 1 minute and 8 hours."
     return problems
+
+
+#: one step a feedback slip implies: the new status, whether it succeeded (completion), the reason it failed
+FeedbackStep = tuple[ReferralStatus, bool | None, ReferralFailure | None]
+
+
+def feedback_steps(
+    current: ReferralStatus, outcome: ReferralOutcome, failure: ReferralFailure | None = None
+) -> list[FeedbackStep]:
+    """The workflow steps the partner's tick on the feedback slip stands for, from ``current``.
+
+    Accepted: sent -> accepted. Service given: (-> accepted) -> completed, successful. Refused: a sent
+    referral is rejected; an accepted one did not succeed, and who refused must be said. Could not be
+    reached: rejected (sent) or completed unsuccessfully (accepted), the person unreachable unless said.
+    Raises ValidationError when the slip leaves the reason open.
+    """
+    if outcome is ReferralOutcome.ACCEPTED:
+        return [(ReferralStatus.ACCEPTED, None, None)]
+    if outcome is ReferralOutcome.SERVICE_GIVEN:
+        accepted: list[FeedbackStep] = [(ReferralStatus.ACCEPTED, None, None)] if current is ReferralStatus.SENT else []
+        return [*accepted, (ReferralStatus.COMPLETED, True, None)]
+    if outcome is ReferralOutcome.REFUSED:
+        if current is ReferralStatus.SENT:
+            return [(ReferralStatus.REJECTED, None, failure)]
+        if failure is None:  # ticked "refused" after accepting: who refused is not known
+            raise ValidationError({"failure": "The referral was accepted: say why it did not succeed."})
+        return [(ReferralStatus.COMPLETED, False, failure)]
+    reason = failure or ReferralFailure.PERSON_UNREACHABLE
+    if current is ReferralStatus.SENT:
+        return [(ReferralStatus.REJECTED, None, reason)]
+    return [(ReferralStatus.COMPLETED, False, reason)]

@@ -20,7 +20,7 @@ from hubdesk.domain.validation import validate_beneficiary
 from hubdesk.services import beneficiary_mapping as mapping
 from hubdesk.services.audit import beneficiary_history, diff_snapshots, record_event
 from hubdesk.services.codes import next_code
-from hubdesk.services.guidance import refresh_follow_up
+from hubdesk.services.guidance_rows import refresh_follow_up
 from hubdesk.services.readmodels import (
     Actor,
     BeneficiaryRecord,

@@ -33,7 +33,7 @@ from hubdesk.domain.validation import validate_beneficiary
 from hubdesk.services import beneficiary_mapping as mapping
 from hubdesk.services.audit import record_event
 from hubdesk.services.beneficiaries import load_beneficiary, reindex
-from hubdesk.services.guidance import refresh_follow_up
+from hubdesk.services.guidance_rows import refresh_follow_up
 from hubdesk.services.readmodels import Actor, DuplicateCandidate, DuplicatePair
 
 MAX_CANDIDATES = 2000

@@ -27,8 +27,8 @@ from hubdesk.services.access import FOLLOW_UP_READERS, reads_confidential
 from hubdesk.services.audit import record_event
 from hubdesk.services.export import FORMATS, _text, neutralise
 from hubdesk.services.follow_up_queries import _referral_filters, feedback_days
-from hubdesk.services.guidance import _session_filters, user_names
 from hubdesk.services.guidance_readmodels import ReferralQuery, SessionQuery
+from hubdesk.services.guidance_rows import session_filters, user_names
 from hubdesk.services.readmodels import Actor
 
 #: rows read from the database at a time
@@ -92,7 +92,7 @@ def _session_records(session: Session, query: SessionQuery, actor: Actor) -> Ite
             Beneficiary.code,
         )
         .join(Beneficiary, Beneficiary.id == GuidanceSession.beneficiary_id)
-        .where(*_session_filters(query), Beneficiary.deleted_at.is_(None))
+        .where(*session_filters(query), Beneficiary.deleted_at.is_(None))
         .order_by(GuidanceSession.held_at, GuidanceSession.id)
     )
     for row in session.execute(statement.execution_options(yield_per=BATCH)):

@@ -14,7 +14,6 @@ from hubdesk.db.models import Beneficiary, GuidanceSession, Partner, Referral
 from hubdesk.domain.enums import ReferralPriority, ReferralStatus
 from hubdesk.domain.errors import ValidationError
 from hubdesk.services.access import FOLLOW_UP_READERS, SUPERVISORS, reads_confidential, require
-from hubdesk.services.guidance import user_names
 from hubdesk.services.guidance_readmodels import (
     Agenda,
     AgendaCounts,
@@ -24,6 +23,7 @@ from hubdesk.services.guidance_readmodels import (
     ReferralQuery,
     ReferralRow,
 )
+from hubdesk.services.guidance_rows import user_names
 from hubdesk.services.readmodels import Actor
 from hubdesk.services.settings import read_setting, write_setting
 

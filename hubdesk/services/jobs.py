@@ -15,8 +15,8 @@ from hubdesk.domain.enums import AuditAction, ContractType, SkillSector
 from hubdesk.domain.errors import NotFound, ValidationError
 from hubdesk.services.access import CASE_WORKERS, FOLLOW_UP_READERS, require
 from hubdesk.services.audit import record_event
-from hubdesk.services.guidance import live_person
 from hubdesk.services.guidance_readmodels import JobDraft, JobInfo
+from hubdesk.services.guidance_rows import live_person
 from hubdesk.services.readmodels import Actor
 
 _FIELDS = ("employer", "sector", "job_title", "contract_type", "start_date", "referral_id", "note")

@@ -17,8 +17,8 @@ from hubdesk.services.access import FOLLOW_UP_READERS, require
 from hubdesk.services.beneficiaries import BeneficiaryService
 from hubdesk.services.document_readmodels import PrintedDocument
 from hubdesk.services.documents import DocumentService
-from hubdesk.services.guidance import case_state, live_person, sessions_of, user_names
 from hubdesk.services.guidance_readmodels import PersonFollowUp
+from hubdesk.services.guidance_rows import case_state, live_person, sessions_of, user_names
 from hubdesk.services.jobs import job_infos
 from hubdesk.services.person_documents import person_ref
 from hubdesk.services.readmodels import Actor

@@ -19,12 +19,12 @@ from hubdesk.domain.enums import (
     ReferralStatus,
 )
 from hubdesk.domain.errors import NotFound, ValidationError
-from hubdesk.domain.workflow import referral_step_problems
+from hubdesk.domain.workflow import feedback_steps, referral_step_problems
 from hubdesk.services.access import CASE_WORKERS, FOLLOW_UP_READERS, SUPERVISORS, require
 from hubdesk.services.audit import record_event
 from hubdesk.services.codes import next_code
-from hubdesk.services.guidance import live_person, user_names
 from hubdesk.services.guidance_readmodels import ReferralDraft, ReferralInfo
+from hubdesk.services.guidance_rows import live_person, user_names
 from hubdesk.services.readmodels import Actor
 from hubdesk.services.referral_rows import referral_infos, referrals_of
 from hubdesk.services.settings import SITE_CODE, read_setting
@@ -209,8 +209,7 @@ class ReferralService:
     ) -> ReferralInfo:
         """The feedback slip as the partner ticked it, typed in one go: the steps it implies are recorded.
 
-        Accepted: sent -> accepted. Service given: -> accepted -> completed, successful. Refused: sent ->
-        rejected. Could not be reached: rejected (sent) or completed unsuccessfully (accepted).
+        (``hubdesk.domain.workflow.feedback_steps`` says which.)
         """
         actor = self._worker()
         on = on or self._today()
@@ -220,23 +219,7 @@ class ReferralService:
             current = ReferralStatus(row.status)
             if current is ReferralStatus.DRAFT:
                 raise ValidationError({"code": f"{row.code} was never sent: mark it sent before recording feedback."})
-            steps: list[tuple[ReferralStatus, bool | None, ReferralFailure | None]]
-            if outcome is ReferralOutcome.ACCEPTED:
-                steps = [(ReferralStatus.ACCEPTED, None, None)]
-            elif outcome is ReferralOutcome.SERVICE_GIVEN:
-                steps = [(ReferralStatus.ACCEPTED, None, None)] if current is ReferralStatus.SENT else []
-                steps.append((ReferralStatus.COMPLETED, True, None))
-            elif outcome is ReferralOutcome.REFUSED:
-                if current is ReferralStatus.SENT:
-                    steps = [(ReferralStatus.REJECTED, None, failure)]
-                elif failure is None:  # the partner ticked "refused" after accepting: who refused is not known
-                    raise ValidationError({"failure": "The referral was accepted: say why it did not succeed."})
-                else:
-                    steps = [(ReferralStatus.COMPLETED, False, failure)]
-            else:
-                reason = failure or ReferralFailure.PERSON_UNREACHABLE
-                target = ReferralStatus.REJECTED if current is ReferralStatus.SENT else ReferralStatus.COMPLETED
-                steps = [(target, None if target is ReferralStatus.REJECTED else False, reason)]
+            steps = feedback_steps(current, outcome, failure)
             for index, (status, successful, why) in enumerate(steps, start=1):
                 said = note if index == len(steps) else ""  # the slip's remark goes with its last step
                 self._move(session, actor, row, status, on, said, successful=successful, failure=why)

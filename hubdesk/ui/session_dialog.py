@@ -29,8 +29,8 @@ from hubdesk.domain.enums import SessionMode, SessionType
 from hubdesk.domain.errors import HubdeskError, ValidationError
 from hubdesk.domain.local_time import LOCAL_ZONE
 from hubdesk.services.facade import Services
-from hubdesk.services.guidance import session_draft_problems
 from hubdesk.services.guidance_readmodels import SessionDraft, SessionEntry
+from hubdesk.services.guidance_rows import session_draft_problems
 from hubdesk.ui import labels
 from hubdesk.ui.intake_editors import SHORT_WIDTH, make_error_label
 

@@ -87,3 +87,29 @@ def test_a_new_installation_knows_the_tangier_partners() -> None:
     assert set(anapec.services) == {"Idmaj", "Taehil", "Tahfiz", "Auto-emploi"}
     assert all(p.arabic_name and p.services for p in TANGIER_PARTNERS)
     assert len({p.name for p in TANGIER_PARTNERS}) == len(TANGIER_PARTNERS)
+
+
+def test_what_the_feedback_slip_stands_for() -> None:
+    from hubdesk.domain.enums import ReferralOutcome as O
+    from hubdesk.domain.errors import ValidationError
+    from hubdesk.domain.workflow import feedback_steps
+
+    assert feedback_steps(S.SENT, O.SERVICE_GIVEN) == [(S.ACCEPTED, None, None), (S.COMPLETED, True, None)]
+    assert feedback_steps(S.ACCEPTED, O.SERVICE_GIVEN) == [(S.COMPLETED, True, None)]
+    assert feedback_steps(S.SENT, O.REFUSED) == [(S.REJECTED, None, None)]
+    assert feedback_steps(S.SENT, O.UNREACHABLE) == [(S.REJECTED, None, ReferralFailure.PERSON_UNREACHABLE)]
+    assert feedback_steps(S.ACCEPTED, O.UNREACHABLE, ReferralFailure.PARTNER_UNREACHABLE) == [
+        (S.COMPLETED, False, ReferralFailure.PARTNER_UNREACHABLE)
+    ]
+    with pytest.raises(ValidationError) as unknown:
+        feedback_steps(S.ACCEPTED, O.REFUSED)
+    assert "failure" in unknown.value.errors
+    # every step the slip implies is one the workflow allows
+    for current in (S.SENT, S.ACCEPTED):
+        for outcome in O:
+            if (current, outcome) == (S.ACCEPTED, O.ACCEPTED):
+                continue  # said twice: the workflow refuses it with its own message
+            status = current
+            for new, successful, failure in feedback_steps(current, outcome, ReferralFailure.OTHER):
+                assert referral_step_problems(status, new, successful=successful, failure=failure) == {}
+                status = new
