@@ -204,21 +204,24 @@ class FollowUpQueries:
         """Follow-ups overdue, due today and in the coming week, and referrals waiting too long for feedback.
 
         ``mine``: the follow-ups of sessions the user held and the referrals they made; otherwise everyone's.
-        Each list holds at most ``limit`` items (the counts are exact).
+        Each list holds at most ``limit`` items; ``Agenda.counts`` are exact.
         """
         actor = self._reader()
         today = self._today()
+        counts = self.agenda_counts(mine=mine)
         with self._db.unit_of_work() as uow:
             session = uow.session
             names = user_names(session)
             owner = actor.user_id if mine else None
-            follow_ups = self._follow_ups(session, actor, names, owner, None, today - timedelta(days=1), limit)
+            follow_ups = self._follow_ups(
+                session, actor, names, owner, None, today - timedelta(days=1), limit, newest_first=True
+            )
             due_today = self._follow_ups(session, actor, names, owner, today, today, limit)
             week = self._follow_ups(
                 session, actor, names, owner, today + timedelta(days=1), today + timedelta(days=WEEK), limit
             )
             awaiting = self._awaiting(session, names, owner, today, limit)
-            return Agenda(tuple(follow_ups), tuple(due_today), tuple(week), tuple(awaiting))
+            return Agenda(tuple(follow_ups), tuple(due_today), tuple(week), tuple(awaiting), counts)
 
     def agenda_counts(self, *, mine: bool = True) -> AgendaCounts:
         """The numbers of the Home page and the navigation, without reading the items."""
@@ -261,6 +264,8 @@ class FollowUpQueries:
         first: date | None,
         last: date,
         limit: int,
+        *,
+        newest_first: bool = False,
     ) -> list[FollowUpItem]:
         due = GuidanceSession.follow_up_due
         query = (
@@ -278,7 +283,7 @@ class FollowUpQueries:
             )
             .join(Beneficiary, Beneficiary.id == GuidanceSession.beneficiary_id)
             .where(due <= last, GuidanceSession.deleted_at.is_(None), Beneficiary.deleted_at.is_(None))
-            .order_by(due, Beneficiary.sort_name)
+            .order_by(due.desc() if newest_first else due, Beneficiary.sort_name)
             .limit(limit)
         )
         query = query.where(due >= first) if first is not None else query.where(due.is_not(None))

@@ -322,15 +322,18 @@ class AwaitingItem:
 
 @dataclass(frozen=True)
 class Agenda:
-    overdue: tuple[FollowUpItem, ...]
+    """The lists hold at most the service's limit each; ``counts`` are the whole numbers."""
+
+    overdue: tuple[FollowUpItem, ...]  # the most recently due first
     today: tuple[FollowUpItem, ...]
-    this_week: tuple[FollowUpItem, ...]  # after today, up to Sunday
-    awaiting: tuple[AwaitingItem, ...]
+    this_week: tuple[FollowUpItem, ...]  # the coming 7 days, soonest first
+    awaiting: tuple[AwaitingItem, ...]  # the longest waiting first
+    counts: AgendaCounts
 
     @property
     def due_count(self) -> int:
         """What the navigation shows: overdue and today's follow-ups, and referrals past their wait."""
-        return len(self.overdue) + len(self.today) + len(self.awaiting)
+        return self.counts.due
 
 
 @dataclass(frozen=True)

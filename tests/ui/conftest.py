@@ -12,6 +12,9 @@ from hubdesk.ui.gc_guard import GuiThreadCollector
 
 @pytest.fixture(autouse=True)
 def gui_thread_collector(qapp: QApplication) -> Iterator[GuiThreadCollector]:
+    # A test closing its last window must not quit the application: the Quit event would end the
+    # event loops of the tests after it (timers would never fire).
+    qapp.setQuitOnLastWindowClosed(False)
     collector = GuiThreadCollector()
     collector.start()
     yield collector

@@ -25,11 +25,14 @@ def data_dir(tmp_path: Path, _template: Path) -> Path:
 
 
 def _close(startup: Startup) -> None:
+    # Closing the main window, or the log-in window (which exits the application), outside the
+    # application's own event loop would leave Qt quitting: the next tests' event loops would return at once.
+    QApplication.instance().setQuitOnLastWindowClosed(False)  # type: ignore[union-attr]
+    startup.login.blockSignals(True)
     if startup.window is not None:
         startup.window.close()
     if startup.services is not None:
         startup.services.close()
-    QApplication.instance().setQuitOnLastWindowClosed(True)  # type: ignore[union-attr]
 
 
 def test_typing_before_the_database_is_open_logs_in_when_it_is(qtbot: QtBot, data_dir: Path) -> None:
@@ -79,7 +82,11 @@ def test_a_damaged_database_is_explained_not_a_traceback(
     qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     shown: list[str] = []
+    exits: list[int] = []
     monkeypatch.setattr(QMessageBox, "critical", lambda _parent, _title, text: shown.append(text))
+    # the application would exit with code 2: recorded here, as exiting outside its own loop would leave
+    # every later event loop of the test run returning at once
+    monkeypatch.setattr(QApplication, "exit", staticmethod(lambda code=0: exits.append(code)))
     (tmp_path / DATABASE_FILE).write_bytes(b"garbage" * 1000)
     startup = Startup(application(), tmp_path)
     qtbot.addWidget(startup.login)
@@ -87,6 +94,6 @@ def test_a_damaged_database_is_explained_not_a_traceback(
     try:
         qtbot.waitUntil(lambda: bool(shown), timeout=15000)
         assert "damaged" in shown[0] or "not a hubdesk database" in shown[0]
-        assert startup.window is None
+        assert startup.window is None and exits == [2]
     finally:
         _close(startup)
