@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from enum import IntEnum
 from typing import Any
@@ -13,7 +14,7 @@ from hubdesk.services.guidance_readmodels import Agenda, AwaitingItem, FollowUpI
 from hubdesk.ui import labels
 from hubdesk.ui.list_table_model import Index, ListTableModel, RecordRole
 
-__all__ = ["LATE_RED", "AgendaModel", "AwaitingTableModel", "RecordRole", "Section"]
+__all__ = ["LATE_RED", "AgendaModel", "AwaitingTableModel", "RecordRole", "Section", "count_text"]
 
 #: an overdue follow-up, and a referral waiting too long, are drawn in this red
 LATE_RED = QColor("#b71c1c")
@@ -31,8 +32,16 @@ class Section(IntEnum):
 _SECTION_ROW = 0
 
 
+def count_text(count: int) -> str:
+    """A number as the interface's language writes it (10,073; 10 073 in French)."""
+    return QLocale().toString(count)
+
+
 class AgendaModel(QAbstractItemModel):
     """A two-level tree: the three sections (Overdue, Today, This week) with their follow-ups under them.
+
+    A section's title gives the exact number due ("Overdue (10,073)"); when the services listed only part of
+    them it says which part is shown ("showing the 300 most recently due").
 
     Columns: due (an overdue one in red with its delay), person (code · name), counsellor, agreed actions.
     Roles: DisplayRole / ToolTipRole the text; ``RecordRole`` the FollowUpItem of a follow-up row (None on
@@ -56,7 +65,14 @@ class AgendaModel(QAbstractItemModel):
             Section.TODAY: self.tr("Today"),
             Section.THIS_WEEK: self.tr("This week"),
         }
+        #: which part of a section is listed when the services cut it
+        self._parts = {
+            Section.OVERDUE: self.tr("showing the %1 most recently due"),
+            Section.TODAY: self.tr("showing the first %1"),
+            Section.THIS_WEEK: self.tr("showing the %1 soonest"),
+        }
         self._items: dict[Section, tuple[FollowUpItem, ...]] = {section: () for section in Section}
+        self._counts: dict[Section, int] = {section: 0 for section in Section}
         self._today = date.today()
 
     def set_agenda(self, agenda: Agenda, today: date) -> None:
@@ -66,8 +82,29 @@ class AgendaModel(QAbstractItemModel):
             Section.TODAY: agenda.today,
             Section.THIS_WEEK: agenda.this_week,
         }
+        counts = agenda.counts
+        self._counts = {
+            Section.OVERDUE: max(counts.overdue, len(agenda.overdue)),
+            Section.TODAY: max(counts.today, len(agenda.today)),
+            Section.THIS_WEEK: max(counts.this_week, len(agenda.this_week)),
+        }
         self._today = today
         self.endResetModel()
+
+    def count(self, section: Section) -> int:
+        """How many follow-ups the section holds in all (it may list fewer)."""
+        return self._counts[section]
+
+    def is_cut(self, section: Section) -> bool:
+        """Whether the section lists only part of its follow-ups."""
+        return len(self._items[section]) < self._counts[section]
+
+    def section_title(self, section: Section) -> str:
+        """ "Overdue (10,073 · showing the 300 most recently due)", or "Today (4)"."""
+        number = count_text(self._counts[section])
+        if self.is_cut(section):
+            number += " · " + self._parts[section].replace("%1", count_text(len(self._items[section])))
+        return f"{self._titles[section]} ({number})"
 
     def items(self, section: Section) -> list[FollowUpItem]:
         return list(self._items[section])
@@ -152,8 +189,8 @@ class AgendaModel(QAbstractItemModel):
             return None
         if index.internalId() == _SECTION_ROW:
             section = Section(index.row())
-            if role == Qt.ItemDataRole.DisplayRole and index.column() == 0:
-                return f"{self._titles[section]} ({len(self._items[section])})"
+            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole) and index.column() == 0:
+                return self.section_title(section)
             if role == Qt.ItemDataRole.FontRole:
                 font = QFont()
                 font.setBold(True)
@@ -174,7 +211,8 @@ class AgendaModel(QAbstractItemModel):
 
 
 class AwaitingTableModel(ListTableModel[AwaitingItem]):
-    """Referrals whose partner has not answered in time, the longest wait first.
+    """Referrals whose partner has not answered in time, the longest wait first (at most the services' limit:
+    ``title()`` gives their exact number and says when the list is cut).
 
     Columns: referral code, person (code · name), partner, status, waiting (days, in red), counsellor.
     Roles: those of ListTableModel (``RecordRole`` the AwaitingItem); ForegroundRole red on the wait.
@@ -203,6 +241,19 @@ class AwaitingTableModel(ListTableModel[AwaitingItem]):
             self.tr("Waiting"),
             self.tr("Counsellor"),
         )
+        self._total = 0
+
+    def set_awaiting(self, items: Sequence[AwaitingItem], total: int) -> None:
+        """The referrals listed, and how many are waiting in all."""
+        self._total = max(total, len(items))
+        self.set_items(items)
+
+    def title(self) -> str:
+        """ "Referrals awaiting feedback (1,204 · showing the 300 waiting longest)"."""
+        number = count_text(self._total)
+        if self.rowCount() < self._total:
+            number += " · " + self.tr("showing the %1 waiting longest").replace("%1", count_text(self.rowCount()))
+        return self.tr("Referrals awaiting feedback") + f" ({number})"
 
     def display(self, item: AwaitingItem, column: int) -> str:
         if column == self.CODE:

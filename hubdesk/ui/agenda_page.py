@@ -2,10 +2,21 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QCoreApplication,
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    Qt,
+    Signal,
+    Slot,
+)
 from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,12 +41,13 @@ from hubdesk.domain.errors import HubdeskError, ValidationError
 from hubdesk.services.access import CASE_WORKERS, SUPERVISORS
 from hubdesk.services.facade import Services
 from hubdesk.services.guidance_readmodels import Agenda, AwaitingItem, FollowUpItem
-from hubdesk.ui.agenda_model import AgendaModel, AwaitingTableModel, RecordRole
+from hubdesk.ui import labels, unsaved_changes
+from hubdesk.ui.agenda_model import AgendaModel, AwaitingTableModel, RecordRole, Section
 from hubdesk.ui.referral_actions import ReferralActions
 from hubdesk.ui.session_dialog import SessionDialog
 
-#: the number of days is saved once the person stopped changing it
-DAYS_DELAY_MS = 600
+#: the rows of a selection: the whole row, whatever the column under the pointer (also right to left)
+ROW_SELECTION = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
 
 
 def mine_by_default(role: Role | None) -> bool:
@@ -43,55 +55,64 @@ def mine_by_default(role: Role | None) -> bool:
     return role is Role.COUNSELLOR
 
 
-class _EnterTree(QTreeView):
-    """A tree where Enter acts on the current row, like a double-click. Signals: ``row_activated(QModelIndex)``."""
+class _EnterActivates(QObject):
+    """Event filter of a list: Enter acts on the current row, like a double-click.
+
+    Signals: ``row_activated(QModelIndex)``.
+    """
 
     row_activated = Signal(QModelIndex)
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
-            self.row_activated.emit(self.currentIndex())
-            return
-        super().keyPressEvent(event)
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
+            return False
+        enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        if enter and isinstance(watched, QAbstractItemView) and watched.currentIndex().isValid():
+            self.row_activated.emit(watched.currentIndex())
+            return True
+        return False
 
 
-class _EnterTable(QTableView):
-    """A table where Enter acts on the current row, like a double-click. Signals: ``row_activated(QModelIndex)``."""
-
-    row_activated = Signal(QModelIndex)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
-            self.row_activated.emit(self.currentIndex())
-            return
-        super().keyPressEvent(event)
+def _row(*parts: QWidget | int | None) -> QHBoxLayout:
+    """Widgets side by side; None is a stretch, a number some space."""
+    row = QHBoxLayout()
+    for part in parts:
+        if part is None:
+            row.addStretch(1)
+        elif isinstance(part, int):
+            row.addSpacing(part)
+        else:
+            row.addWidget(part)
+    return row
 
 
 class AgendaPage(QWidget):
     """What is due: the follow-ups agreed at sessions, and the referrals the partners have not answered.
 
-    Reloaded (one ``agenda()`` call) each time it is shown and after every change made from it.
-    ``today`` is the day the delays are counted from (the services' day).
+    Reloaded (one ``agenda()`` call) each time it is shown and after every change made from it; the titles
+    give the exact numbers and say when a list is cut. Delays count from ``today`` (default: the services').
 
     Signals: ``beneficiary_opened(str)`` with a person's id; ``agenda_changed()`` after a session or a
     feedback was recorded from the page, the number of days changed, or the Mine / Everyone's switch moved
-    (what the navigation counts changed).
+    (what the navigation counts changed); ``counts_loaded(AgendaCounts, bool)`` each time the page read the
+    agenda: its exact numbers and whether they are the user's own (Mine) or everyone's.
     """
 
     beneficiary_opened = Signal(str)
     agenda_changed = Signal()
+    counts_loaded = Signal(object, bool)
 
     def __init__(
-        self, services: Services, parent: QWidget | None = None, *, today: Callable[[], date] = date.today
+        self, services: Services, parent: QWidget | None = None, *, today: Callable[[], date] | None = None
     ) -> None:
         super().__init__(parent)
         self._services = services
-        self._today = today
+        self._today = today or services.today
         role = services.user.role if services.user is not None else None
         self.can_record = role in CASE_WORKERS
         self.can_set_days = role in SUPERVISORS
         self.referral_actions = ReferralActions(services, self)
-        self.referral_actions.referrals_changed.connect(self._referrals_changed)
+        self.referral_actions.referrals_changed.connect(self._changed)
         self.agenda: Agenda | None = None
 
         title = QLabel(self.tr("Agenda"))
@@ -104,7 +125,7 @@ class AgendaPage(QWidget):
         switch.addButton(self.mine_button)
         switch.addButton(self.everyone_button)
         (self.mine_button if mine_by_default(role) else self.everyone_button).setChecked(True)
-        self.mine_button.toggled.connect(self._switched)
+        self.mine_button.toggled.connect(self._changed)
         self.refresh_button = QPushButton(self.tr("Refresh"))
         self.refresh_button.clicked.connect(self.refresh)
         self.status = QLabel()
@@ -112,21 +133,12 @@ class AgendaPage(QWidget):
 
         # --- follow-ups ---------------------------------------------------------------------------
         self.model = AgendaModel(self)
-        self.tree = _EnterTree()
-        self.tree.setModel(self.model)
-        self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.tree.setAlternatingRowColors(True)
+        self.tree = QTreeView()
+        self._list(self.tree, self.model, (220, 240, 160), self._follow_up_activated)
         self.tree.setUniformRowHeights(True)
         self.tree.setExpandsOnDoubleClick(False)
         self.tree.header().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.tree.header().setStretchLastSection(True)
-        for column, width in enumerate((220, 240, 160)):
-            self.tree.header().resizeSection(column, width)
-        self.tree.doubleClicked.connect(self._follow_up_activated)
-        self.tree.row_activated.connect(self._follow_up_activated)
-        self.tree.selectionModel().selectionChanged.connect(self._update_actions)
+        self.model.modelReset.connect(self._span_sections)
         self.record_button = QPushButton(self.tr("Record the session…"))
         self.record_button.setToolTip(self.tr("Record the session held for the selected follow-up (Enter)"))
         self.record_button.clicked.connect(self.record_session)
@@ -134,30 +146,16 @@ class AgendaPage(QWidget):
         self.open_follow_up_button = QPushButton(self.tr("Open the person"))
         self.open_follow_up_button.clicked.connect(self._open_follow_up_person)
         follow_up_box = QGroupBox(self.tr("Follow-ups"))
-        follow_up_buttons = QHBoxLayout()
-        follow_up_buttons.addStretch(1)
-        follow_up_buttons.addWidget(self.open_follow_up_button)
-        follow_up_buttons.addWidget(self.record_button)
         follow_up_layout = QVBoxLayout(follow_up_box)
         follow_up_layout.addWidget(self.tree, 1)
-        follow_up_layout.addLayout(follow_up_buttons)
+        follow_up_layout.addLayout(_row(None, self.open_follow_up_button, self.record_button))
 
         # --- referrals awaiting feedback ----------------------------------------------------------
         self.awaiting_model = AwaitingTableModel(self)
-        self.awaiting_table = _EnterTable()
-        self.awaiting_table.setModel(self.awaiting_model)
-        self.awaiting_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.awaiting_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.awaiting_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.awaiting_table.setAlternatingRowColors(True)
+        self.awaiting_table = QTableView()
+        self._list(self.awaiting_table, self.awaiting_model, (150, 220, 200, 110, 170), self._awaiting_activated)
         self.awaiting_table.setWordWrap(False)
         self.awaiting_table.verticalHeader().hide()
-        self.awaiting_table.horizontalHeader().setStretchLastSection(True)
-        for column, width in enumerate((150, 220, 200, 110, 170)):
-            self.awaiting_table.horizontalHeader().resizeSection(column, width)
-        self.awaiting_table.doubleClicked.connect(self._awaiting_activated)
-        self.awaiting_table.row_activated.connect(self._awaiting_activated)
-        self.awaiting_table.selectionModel().selectionChanged.connect(self._update_actions)
         self.feedback_button = QPushButton(self.tr("Record feedback…"))
         self.feedback_button.setToolTip(self.tr("Type what the partner answered on the feedback slip (Enter)"))
         self.feedback_button.clicked.connect(self.record_feedback)
@@ -169,58 +167,63 @@ class AgendaPage(QWidget):
         self.days_spin.setRange(1, 365)
         self.days_spin.setSuffix(self.tr(" days"))
         self.days_spin.setToolTip(
-            self.tr("How long a sent referral waits for the partner's answer before it shows here")
+            self.tr(
+                "How long a sent referral waits for the partner's answer before it shows here, for the whole "
+                "centre. Saved on Enter or when you leave the field."
+            )
         )
         self.days_spin.setVisible(self.can_set_days)
-        self._days_timer = QTimer(self, singleShot=True, interval=DAYS_DELAY_MS)
-        self._days_timer.timeout.connect(self.save_feedback_days)
-        self.days_spin.valueChanged.connect(self._days_timer.start)
+        # a centre-wide setting: never changed by a wheel passing over it, saved once the person is done
+        unsaved_changes.wheel_only_when_focused(self.days_spin)
         self.days_spin.editingFinished.connect(self.save_feedback_days)
         self.days_label = QLabel()
         self.days_error = QLabel()
         self.days_error.setStyleSheet("color: #b71c1c;")
         self.days_error.hide()
-        days_row = QHBoxLayout()
-        days_row.addWidget(self.days_label)
-        days_row.addWidget(self.days_spin)
-        days_row.addWidget(self.days_error)
-        days_row.addStretch(1)
-        awaiting_box = QGroupBox(self.tr("Referrals awaiting feedback"))
-        awaiting_buttons = QHBoxLayout()
-        awaiting_buttons.addStretch(1)
-        awaiting_buttons.addWidget(self.open_awaiting_button)
-        awaiting_buttons.addWidget(self.feedback_button)
-        awaiting_layout = QVBoxLayout(awaiting_box)
-        awaiting_layout.addLayout(days_row)
+        self.awaiting_box = QGroupBox(self.tr("Referrals awaiting feedback"))
+        awaiting_layout = QVBoxLayout(self.awaiting_box)
+        awaiting_layout.addLayout(_row(self.days_label, self.days_spin, self.days_error, None))
         awaiting_layout.addWidget(self.awaiting_table, 1)
-        awaiting_layout.addLayout(awaiting_buttons)
+        awaiting_layout.addLayout(_row(None, self.open_awaiting_button, self.feedback_button))
 
-        top = QHBoxLayout()
-        top.addWidget(title)
-        top.addSpacing(24)
-        top.addWidget(self.mine_button)
-        top.addWidget(self.everyone_button)
-        top.addStretch(1)
-        top.addWidget(self.refresh_button)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(follow_up_box)
-        splitter.addWidget(awaiting_box)
+        splitter.addWidget(self.awaiting_box)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
-        layout.addLayout(top)
+        layout.addLayout(_row(title, 24, self.mine_button, self.everyone_button, None, self.refresh_button))
         layout.addWidget(splitter, 1)
         layout.addWidget(self.status)
 
-        self.setTabOrder(self.mine_button, self.everyone_button)
-        self.setTabOrder(self.everyone_button, self.tree)
-        self.setTabOrder(self.tree, self.open_follow_up_button)
-        self.setTabOrder(self.open_follow_up_button, self.record_button)
-        self.setTabOrder(self.record_button, self.days_spin)
-        self.setTabOrder(self.days_spin, self.awaiting_table)
-        self.setTabOrder(self.awaiting_table, self.open_awaiting_button)
-        self.setTabOrder(self.open_awaiting_button, self.feedback_button)
+        order: tuple[QWidget, ...] = (self.mine_button, self.everyone_button, self.tree, self.open_follow_up_button)
+        order += (self.record_button, self.days_spin, self.awaiting_table, self.open_awaiting_button)
+        for before, after in itertools.pairwise((*order, self.feedback_button)):
+            self.setTabOrder(before, after)
         self._update_actions()
+
+    def _list(
+        self,
+        view: QAbstractItemView,
+        model: QAbstractItemModel,
+        widths: tuple[int, ...],
+        activated: Callable[[QModelIndex], None],
+    ) -> None:
+        """One row selected at a time, read only; a double-click or Enter acts on the row (``activated``)."""
+        view.setModel(model)
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        view.setAlternatingRowColors(True)
+        header = view.header() if isinstance(view, QTreeView) else view.horizontalHeader()  # type: ignore[attr-defined]
+        header.setStretchLastSection(True)
+        for column, width in enumerate(widths):
+            header.resizeSection(column, width)
+        view.doubleClicked.connect(activated)
+        enter = _EnterActivates(view)
+        view.installEventFilter(enter)
+        enter.row_activated.connect(activated)
+        view.selectionModel().selectionChanged.connect(self._update_actions)
 
     @property
     def mine(self) -> bool:
@@ -248,27 +251,32 @@ class AgendaPage(QWidget):
         self.agenda = agenda
         self.model.set_agenda(agenda, self._today())
         self.tree.expandAll()
-        self.awaiting_model.set_items(agenda.awaiting)
+        self.awaiting_model.set_awaiting(agenda.awaiting, agenda.counts.awaiting)
+        self.awaiting_box.setTitle(self.awaiting_model.title())
         self._show_days(days)
         if follow_up is not None:
             self.select_follow_up(follow_up.session_id)
         if awaiting is not None:
-            row = next((r for r, a in enumerate(agenda.awaiting) if a.referral_id == awaiting.referral_id), -1)
-            if row >= 0:
-                self.awaiting_table.selectRow(row)
+            self.select_awaiting(awaiting.referral_id)
         self._update_actions()
+        self.counts_loaded.emit(agenda.counts, self.mine)
+
+    @Slot()
+    def _span_sections(self) -> None:
+        """A section's title runs across the columns (it says how many, and which part is listed)."""
+        for section in Section:
+            self.tree.setFirstColumnSpanned(int(section), QModelIndex(), True)
 
     def _show_days(self, days: int) -> None:
-        self.days_spin.blockSignals(True)
-        self.days_spin.setValue(days)
-        self.days_spin.blockSignals(False)
+        self.days_spin.setValue(days)  # (saved on editingFinished only: setting it saves nothing)
         if self.can_set_days:
             self.days_label.setText(self.tr("Sent and not answered by the partner for more than"))
         else:
             self.days_label.setText(self.tr("Sent and not answered by the partner for more than %n days", "", days))
 
-    @Slot(bool)
-    def _switched(self, _mine: bool) -> None:
+    @Slot()
+    def _changed(self) -> None:
+        """What is due changed (a referral's feedback, the days) or the switch moved: reload, and say so."""
         self.refresh()
         self.agenda_changed.emit()
 
@@ -282,7 +290,20 @@ class AgendaPage(QWidget):
         index = self.model.index_of(session_id)
         if not index.isValid():
             return False
-        self.tree.setCurrentIndex(index)
+        self.tree.selectionModel().setCurrentIndex(index, ROW_SELECTION)
+        self.tree.scrollTo(index)
+        return True
+
+    def select_awaiting(self, referral_id: str) -> bool:
+        """Select the referral's row; False when it is not listed."""
+        items = self.awaiting_model.items()
+        row = next((r for r, a in enumerate(items) if a.referral_id == referral_id), -1)
+        if row < 0:
+            return False
+        # not QTableView.selectRow: right to left it picks the column under the viewport's edge, often none
+        index = self.awaiting_model.index(row, 0)
+        self.awaiting_table.selectionModel().setCurrentIndex(index, ROW_SELECTION)
+        self.awaiting_table.scrollTo(index)
         return True
 
     def selected_awaiting(self) -> AwaitingItem | None:
@@ -329,7 +350,7 @@ class AgendaPage(QWidget):
         if not saved:
             return
         self.refresh()
-        self.status.setText(self.tr("Session recorded for %1.").replace("%1", item.person_name))
+        self.status.setText(self.tr("Session recorded for %1.").replace("%1", labels.isolate(item.person_name)))
         self.agenda_changed.emit()
 
     @Slot()
@@ -355,11 +376,6 @@ class AgendaPage(QWidget):
             self.referral_actions.record_feedback(item.code)
 
     @Slot()
-    def _referrals_changed(self) -> None:
-        self.refresh()
-        self.agenda_changed.emit()
-
-    @Slot()
     def _open_awaiting_person(self) -> None:
         item = self.selected_awaiting()
         if item is not None:
@@ -368,7 +384,6 @@ class AgendaPage(QWidget):
     @Slot()
     def save_feedback_days(self) -> None:
         """Keep the number of days typed (coordinators and administrators) and reload."""
-        self._days_timer.stop()
         if not self.can_set_days:
             return
         days = self.days_spin.value()
@@ -376,14 +391,10 @@ class AgendaPage(QWidget):
             if days == self._services.follow_up.feedback_days():
                 return
             self._services.follow_up.set_feedback_days(days)
-        except ValidationError as exc:
-            self.days_error.setText(QCoreApplication.translate("validation", exc.errors.get("feedback_days", str(exc))))
-            self.days_error.show()
-            return
         except HubdeskError as exc:
-            self.days_error.setText(str(exc))
+            problems = exc.errors if isinstance(exc, ValidationError) else {}
+            self.days_error.setText(QCoreApplication.translate("validation", problems.get("feedback_days", str(exc))))
             self.days_error.show()
             return
         self.days_error.hide()
-        self.refresh()
-        self.agenda_changed.emit()
+        self._changed()

@@ -22,7 +22,7 @@ from hubdesk.domain.errors import HubdeskError, ValidationError
 from hubdesk.domain.workflow import CASE_STEPS
 from hubdesk.services.facade import Services
 from hubdesk.services.guidance_readmodels import CaseState
-from hubdesk.ui import labels
+from hubdesk.ui import labels, unsaved_changes
 from hubdesk.ui.intake_editors import SHORT_WIDTH, make_error_label
 
 #: the fields whose messages show next to them
@@ -34,7 +34,11 @@ def _message(text: str) -> str:
 
 
 class CaseStatusDialog(QDialog):
-    """Offers only the steps the workflow allows from ``state``; ``saved`` holds the new state once saved."""
+    """Offers only the steps the workflow allows from ``state``; ``saved`` holds the new state once saved.
+
+    Ctrl+Enter or the Save button saves; Enter moves to the next field; Cancel or Esc asks before throwing
+    a choice or a note away.
+    """
 
     def __init__(
         self, services: Services, beneficiary_id: str, state: CaseState, parent: QWidget | None = None
@@ -61,7 +65,7 @@ class CaseStatusDialog(QDialog):
         for reason in CloseReason:
             self.reason.addItem(labels.close_reason(reason), reason)
         self.reason_label = QLabel(self.tr("Reason:"))
-        today = date.today()
+        today = services.today()
         self.changed_on = QDateEdit(QDate(today.year, today.month, today.day))
         self.changed_on.setDisplayFormat("dd/MM/yyyy")
         self.changed_on.setCalendarPopup(True)
@@ -85,7 +89,6 @@ class CaseStatusDialog(QDialog):
         save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
         assert save_button is not None
         self.save_button = save_button
-        self.save_button.setDefault(True)
         self.save_button.clicked.connect(self.save)
         buttons.rejected.connect(self.reject)
 
@@ -96,9 +99,11 @@ class CaseStatusDialog(QDialog):
         layout.addWidget(buttons)
         self.setMinimumWidth(460)
 
+        unsaved_changes.ctrl_enter_saves(self, self.save_button, self.save)
         self.status.currentIndexChanged.connect(self._status_chosen)
         self._status_chosen()
         self.status.setFocus()
+        self._before = unsaved_changes.Snapshot(self)
 
     def _with_error(self, field: QWidget, key: str) -> QVBoxLayout:
         column = QVBoxLayout()
@@ -153,3 +158,9 @@ class CaseStatusDialog(QDialog):
             self.show_errors({"other": str(exc)})
             return
         self.accept()
+
+    def reject(self) -> None:
+        """Cancel, Esc or closing the window: ask first when something chosen or typed would be lost."""
+        if self.saved is None and self._before.changed() and not unsaved_changes.confirm_discard(self):
+            return
+        super().reject()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QModelIndex, QPoint, QSortFilterProxyModel, Qt, Signal, Slot
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, QSortFilterProxyModel, Qt, Signal, Slot
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -23,25 +23,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hubdesk.domain.enums import ReferralStatus
 from hubdesk.domain.errors import HubdeskError
-from hubdesk.domain.workflow import AWAITING_FEEDBACK, REFERRAL_STEPS
-from hubdesk.services.access import SUPERVISORS
-from hubdesk.services.documents import DOCUMENT_LANGUAGES, PRINTERS
+from hubdesk.domain.workflow import AWAITING_FEEDBACK
 from hubdesk.services.facade import Services
 from hubdesk.services.guidance_readmodels import JobInfo, PersonFollowUp, ReferralInfo, SessionEntry
 from hubdesk.ui import labels
 from hubdesk.ui.case_status_dialog import CaseStatusDialog
+from hubdesk.ui.follow_up_actions import FollowUpRights, ItemAction, letter_menu
 from hubdesk.ui.job_dialog import JobDialog
 from hubdesk.ui.list_table_model import RecordRole
 from hubdesk.ui.referral_actions import ReferralActions
 from hubdesk.ui.session_dialog import SessionDialog
 from hubdesk.ui.timeline_model import TimelineItem, TimelineKind, TimelineModel
 
-#: a referral whose request can still be changed
-EDITABLE_REFERRAL = frozenset({ReferralStatus.DRAFT, ReferralStatus.SENT})
-#: a referral whose letter is no longer printed
-NO_LETTER = frozenset({ReferralStatus.CANCELLED, ReferralStatus.REJECTED})
+#: the rows of a selection: the whole row, whatever the column under the pointer (also right to left)
+ROW_SELECTION = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
 
 
 def _row(*widgets: QWidget | None) -> QHBoxLayout:
@@ -75,11 +71,9 @@ class FollowUpPanel(QWidget):
         self.follow_up: PersonFollowUp | None = None
         self.last_message: QMessageBox | None = None
         self._loads = 0
-        user = services.user
-        self._user_id = user.id if user is not None else None
-        self._supervisor = user is not None and user.role in SUPERVISORS
-        self._writer = services.can_change_people
-        self._printer = user is not None and user.role in PRINTERS
+        #: what the user may do with the lines (follow_up_actions)
+        self.rights = FollowUpRights.of(services)
+        self._writer = self.rights.writer
         self.referral_actions = ReferralActions(services, self)
         self.referral_actions.referrals_changed.connect(self._changed)
 
@@ -121,7 +115,9 @@ class FollowUpPanel(QWidget):
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._context_menu)
         self.view.doubleClicked.connect(self._open)
+        # the current row moving, and a Ctrl+click taking the selection away, both change the detail pane
         self.view.selectionModel().currentRowChanged.connect(self._selection_changed)
+        self.view.selectionModel().selectionChanged.connect(self._selection_changed)
 
         self.detail = QTextBrowser()
         self.detail.setOpenLinks(False)
@@ -131,22 +127,17 @@ class FollowUpPanel(QWidget):
         self.referral_status_button = self._button(self.tr("Change the referral's status…"), self.change_referral)
         self.edit_referral_button = self._button(self.tr("Edit the referral…"), self.edit_referral)
         self.print_letter_button = QPushButton(self.tr("Print the letter"))
-        letter_menu = QMenu(self.print_letter_button.text(), self.print_letter_button)
-        self.letter_actions = {
-            lang: letter_menu.addAction(labels.printed_language(lang)) for lang in DOCUMENT_LANGUAGES
-        }
-        for lang, action in self.letter_actions.items():
-            action.triggered.connect(lambda _checked=False, lang=lang: self.print_letter(lang))
-        self.print_letter_button.setMenu(letter_menu)
+        self.letter_actions = letter_menu(self.print_letter_button, self.print_letter)
         self.edit_job_button = self._button(self.tr("Edit the job…"), self.edit_job)
-        self.item_buttons = (
-            self.edit_session_button,
-            self.delete_session_button,
-            self.referral_status_button,
-            self.edit_referral_button,
-            self.print_letter_button,
-            self.edit_job_button,
-        )
+        self._action_buttons = {
+            ItemAction.EDIT_SESSION: self.edit_session_button,
+            ItemAction.DELETE_SESSION: self.delete_session_button,
+            ItemAction.REFERRAL_STATUS: self.referral_status_button,
+            ItemAction.EDIT_REFERRAL: self.edit_referral_button,
+            ItemAction.PRINT_LETTER: self.print_letter_button,
+            ItemAction.EDIT_JOB: self.edit_job_button,
+        }
+        self.item_buttons = tuple(self._action_buttons.values())
 
         detail_box = QWidget()
         detail_layout = QVBoxLayout(detail_box)
@@ -217,7 +208,8 @@ class FollowUpPanel(QWidget):
         index = self.proxy.mapFromSource(self.timeline.index(row, 0))
         if not index.isValid():
             return False
-        self.view.setCurrentIndex(index)
+        # not QTableView.selectRow / setCurrentIndex: right to left they may pick no column, hence no row
+        self.view.selectionModel().setCurrentIndex(index, ROW_SELECTION)
         self.view.scrollTo(index)
         return True
 
@@ -242,26 +234,11 @@ class FollowUpPanel(QWidget):
 
     def may_change_session(self, entry: SessionEntry) -> bool:
         """Its author or counsellor, a coordinator or an administrator (the service checks it too)."""
-        if not self._writer:
-            return False
-        return self._supervisor or (
-            self._user_id is not None and self._user_id in (entry.created_by, entry.counsellor_id)
-        )
+        return self.rights.may_change_session(entry)
 
     def _offers(self, item: TimelineItem | None) -> dict[QPushButton, bool]:
-        record = item.record if item is not None else None
-        session = isinstance(record, SessionEntry) and self.may_change_session(record)
-        referral = record if isinstance(record, ReferralInfo) else None
-        return {
-            self.edit_session_button: session,
-            self.delete_session_button: session,
-            self.referral_status_button: bool(
-                self._writer and referral is not None and REFERRAL_STEPS[referral.status]
-            ),
-            self.edit_referral_button: self._writer and referral is not None and referral.status in EDITABLE_REFERRAL,
-            self.print_letter_button: self._printer and referral is not None and referral.status not in NO_LETTER,
-            self.edit_job_button: self._writer and isinstance(record, JobInfo),
-        }
+        offered = self.rights.offers(item.record if item is not None else None)
+        return {button: offered[action] for action, button in self._action_buttons.items()}
 
     @Slot()
     def _selection_changed(self) -> None:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from zoneinfo import ZoneInfo
-
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QFrame,
@@ -18,12 +16,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hubdesk.domain.errors import HubdeskError
 from hubdesk.services.access import FOLLOW_UP_READERS
 from hubdesk.services.facade import Services
+from hubdesk.services.guidance_readmodels import AgendaCounts
+from hubdesk.ui import labels
 from hubdesk.ui.agenda_page import mine_by_default
-
-LOCAL_ZONE = ZoneInfo("Africa/Casablanca")
 
 
 class _Figure(QFrame):
@@ -44,6 +41,9 @@ class _Figure(QFrame):
 class HomePage(QWidget):
     """Signals: ``beneficiary_opened(str)``, ``new_intake_requested()``, ``search_requested()``,
     ``agenda_requested()`` (the agenda box is shown to the roles that read people's follow-up).
+
+    The agenda box does not read the agenda itself: the main window gives it the numbers it also shows in
+    the navigation (``show_agenda_counts``), so both always agree, Mine or Everyone's as on the Agenda page.
     """
 
     beneficiary_opened = Signal(str)
@@ -83,10 +83,10 @@ class HomePage(QWidget):
         recent_box = QGroupBox(self.tr("Recently seen"))
         QVBoxLayout(recent_box).addWidget(self.recent)
 
-        #: the agenda's figures: the user's own for a counsellor, everyone's for the other roles
+        #: the agenda's figures: Mine or Everyone's, as chosen on the Agenda page (by default: a counsellor's own)
         self.agenda_shown = user is not None and user.role in FOLLOW_UP_READERS
-        self._mine = mine_by_default(user.role if user is not None else None)
-        self.agenda_box = QGroupBox(self.tr("My agenda") if self._mine else self.tr("Agenda of the centre"))
+        self.agenda_box = QGroupBox()
+        self._title_agenda(mine_by_default(user.role if user is not None else None))
         self.overdue = _Figure(self.tr("follow-ups overdue"))
         self.due_today = _Figure(self.tr("follow-ups today"))
         self.this_week = _Figure(self.tr("follow-ups in the coming week"))
@@ -114,11 +114,10 @@ class HomePage(QWidget):
         self.year.value.setText(str(counts.registered_this_year))
         self.women.value.setText(str(counts.women))
         self.mine.value.setText(str(counts.mine))
-        self._refresh_agenda()
         self.recent.clear()
         for item in self._services.beneficiaries.recently_seen():
-            seen = item.seen_at.astimezone(LOCAL_ZONE).strftime("%d/%m %H:%M")
-            entry = QListWidgetItem(f"{item.code}  ·  {item.name}  ·  {seen}")
+            seen = labels.local_time(item.seen_at)  # date and time kept in order in an Arabic line
+            entry = QListWidgetItem(f"{item.code}  ·  {labels.isolate(item.name)}  ·  {seen}")
             entry.setData(Qt.ItemDataRole.UserRole, item.id)
             self.recent.addItem(entry)
         if not self.recent.count():
@@ -126,20 +125,28 @@ class HomePage(QWidget):
             placeholder.setFlags(Qt.ItemFlag.NoItemFlags)
             self.recent.addItem(placeholder)
 
-    def _refresh_agenda(self) -> None:
+    def _title_agenda(self, mine: bool) -> None:
+        self.agenda_box.setTitle(self.tr("My agenda") if mine else self.tr("Agenda of the centre"))
+        self.agenda_box.setToolTip(
+            self.tr("The follow-ups of my sessions and the referrals I made (Mine, on the Agenda page)")
+            if mine
+            else self.tr("The follow-ups and referrals of every counsellor (Everyone's, on the Agenda page)")
+        )
+
+    def show_agenda_counts(self, counts: AgendaCounts | None, mine: bool) -> None:
+        """The agenda's numbers, the user's own (``mine``) or everyone's; None when they cannot be read."""
         if not self.agenda_shown:
             return
-        try:
-            agenda = self._services.follow_up.agenda_counts(mine=self._mine)
-        except HubdeskError:
-            self.agenda_box.hide()
+        self.agenda_box.setVisible(counts is not None)
+        if counts is None:
             return
-        self.overdue.value.setText(str(agenda.overdue))
-        late = " color: #b71c1c;" if agenda.overdue else ""
+        self._title_agenda(mine)
+        self.overdue.value.setText(str(counts.overdue))
+        late = " color: #b71c1c;" if counts.overdue else ""
         self.overdue.value.setStyleSheet(f"font-size: 26pt; font-weight: 600;{late}")
-        self.due_today.value.setText(str(agenda.today))
-        self.this_week.value.setText(str(agenda.this_week))
-        self.awaiting.value.setText(str(agenda.awaiting))
+        self.due_today.value.setText(str(counts.today))
+        self.this_week.value.setText(str(counts.this_week))
+        self.awaiting.value.setText(str(counts.awaiting))
 
     @Slot(QListWidgetItem)
     def _open(self, item: QListWidgetItem) -> None:

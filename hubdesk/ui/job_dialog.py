@@ -5,8 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, QDate, Signal, Slot
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -23,7 +22,7 @@ from hubdesk.domain.enums import ContractType, SkillSector
 from hubdesk.domain.errors import HubdeskError, ValidationError
 from hubdesk.services.facade import Services
 from hubdesk.services.guidance_readmodels import JobDraft, JobInfo, ReferralInfo
-from hubdesk.ui import labels
+from hubdesk.ui import labels, unsaved_changes
 from hubdesk.ui.intake_editors import SHORT_WIDTH, make_error_label
 
 #: the fields whose messages show next to them
@@ -36,6 +35,9 @@ def _message(text: str) -> str:
 
 class JobDialog(QDialog):
     """A new job of the person (``job`` None) or a change to ``job``; ``saved_id`` once saved.
+
+    Ctrl+Enter or the Save button saves; Enter moves to the next field; Cancel or Esc asks before throwing
+    typing away.
 
     Signals:
         job_saved: the job was saved; carries its id.
@@ -70,7 +72,7 @@ class JobDialog(QDialog):
         self.contract = QComboBox()
         for contract in ContractType:
             self.contract.addItem(labels.contract_type(contract), contract)
-        today = date.today()
+        today = services.today()
         self.start_date = QDateEdit(QDate(today.year, today.month, today.day))
         self.start_date.setDisplayFormat("dd/MM/yyyy")
         self.start_date.setCalendarPopup(True)
@@ -79,6 +81,15 @@ class JobDialog(QDialog):
         self.referral.addItem(self.tr("None"), None)
         for referral in referrals:
             self.referral.addItem(f"{referral.code} — {referral.partner}", referral.id)
+            self.referral.setItemData(
+                self.referral.count() - 1,
+                self.referral.itemText(self.referral.count() - 1),
+                Qt.ItemDataRole.ToolTipRole,
+            )
+        for combo in (self.sector, self.contract, self.referral):
+            # a long partner name must not take the width of the labels ("Found through referral:")
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(24)
         self.note = QPlainTextEdit()
         self.note.setTabChangesFocus(True)
         self.note.setFixedHeight(self.note.fontMetrics().lineSpacing() * 3 + 12)
@@ -105,7 +116,6 @@ class JobDialog(QDialog):
         save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
         assert save_button is not None
         self.save_button = save_button
-        self.save_button.setDefault(True)
         self.save_button.clicked.connect(self.save)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -113,12 +123,12 @@ class JobDialog(QDialog):
         layout.addWidget(self.errors["other"])
         layout.addWidget(buttons)
         self.setMinimumWidth(520)
-        for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(keys), self, self.save)
+        unsaved_changes.ctrl_enter_saves(self, self.save_button, self.save)
 
         if job is not None:
             self._load(job)
         self.employer.setFocus()
+        self._before = unsaved_changes.Snapshot(self)
 
     def _load(self, job: JobInfo) -> None:
         draft = job.draft
@@ -174,3 +184,9 @@ class JobDialog(QDialog):
         self.saved_id = saved_id
         self.job_saved.emit(saved_id)
         self.accept()
+
+    def reject(self) -> None:
+        """Cancel, Esc or closing the window: ask first when something typed would be lost."""
+        if self.saved_id is None and self._before.changed() and not unsaved_changes.confirm_discard(self):
+            return
+        super().reject()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from enum import StrEnum
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale
@@ -33,6 +33,7 @@ from hubdesk.domain.enums import (
     SkillSector,
     SupportKind,
 )
+from hubdesk.domain.local_time import LOCAL_ZONE
 from hubdesk.domain.matching import MatchReason
 from hubdesk.domain.vocabulary import label as vocabulary_label
 
@@ -224,6 +225,15 @@ def short_date(value: date | None) -> str:
 def isolate(text: str) -> str:
     """Text of either direction kept whole inside a line of the other (Unicode first-strong isolate)."""
     return f"\u2068{text}\u2069" if text else ""
+
+
+def local_time(moment: datetime) -> str:
+    """An instant as Tangier's clock shows it, "dd/MM/yyyy HH:mm", kept left to right in an Arabic line.
+
+    A naive ``moment`` is taken as already local. (Left-to-right isolate: the time stays after the date.)
+    """
+    local = moment.astimezone(LOCAL_ZONE) if moment.tzinfo is not None else moment
+    return f"\u2066{local:%d/%m/%Y %H:%M}\u2069"
 
 
 def birth(birth_date: date | None, birth_year: int | None) -> str:

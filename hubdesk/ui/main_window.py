@@ -20,6 +20,7 @@ from hubdesk.domain.enums import Role
 from hubdesk.domain.errors import HubdeskError
 from hubdesk.services.access import FOLLOW_UP_READERS
 from hubdesk.services.facade import Services
+from hubdesk.services.guidance_readmodels import AgendaCounts
 from hubdesk.ui import labels
 from hubdesk.ui.agenda_page import AgendaPage
 from hubdesk.ui.beneficiary_list_page import BeneficiaryListPage
@@ -37,7 +38,12 @@ from hubdesk.ui.sessions_page import SessionsPage
 class MainWindow(QMainWindow):
     """Pages: Home, Beneficiaries (list and record), Agenda (with the number due), Sessions, Referrals and
     Partners (the roles that read people's follow-up: not the data officer), Documents, Possible duplicates
-    (coordinators), Organisation (administrators)."""
+    (coordinators), Organisation (administrators).
+
+    The agenda's numbers (the sidebar's "Agenda (n)" and Home's agenda box, the same numbers, Mine or
+    Everyone's as on the Agenda page) are read when Home is shown and when something changed them; the
+    Agenda page brings its own each time it loads.
+    """
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -101,6 +107,7 @@ class MainWindow(QMainWindow):
         self.record.edit_requested.connect(self.edit_beneficiary)
         # a session or referral recorded from a record changes what is due
         self.record.follow_up_changed.connect(self.update_agenda_count)
+        self.agenda_counts: AgendaCounts | None = None
 
         new_action = QAction(self.tr("New intake"), self)
         new_action.setShortcut(QKeySequence("Ctrl+N"))
@@ -129,7 +136,8 @@ class MainWindow(QMainWindow):
         self.agenda = AgendaPage(services, today=services.today)
         self._agenda_item = self._add_page(self.tr("Agenda"), self.agenda)
         self.agenda.beneficiary_opened.connect(self.open_beneficiary)
-        self.agenda.agenda_changed.connect(self.update_agenda_count)
+        # the page reads its numbers with the agenda (after each change made from it too): no second read
+        self.agenda.counts_loaded.connect(self.show_agenda_counts)
         self.sessions = SessionsPage(services)
         self._add_page(self.tr("Sessions"), self.sessions)
         self.sessions.beneficiary_opened.connect(self.open_beneficiary)
@@ -139,21 +147,41 @@ class MainWindow(QMainWindow):
         self.referrals.referrals_changed.connect(self.update_agenda_count)
         self.partners = PartnersPage(services)
         self._add_page(self.tr("Partners"), self.partners)
-        self.update_agenda_count()
 
     @Slot()
     def update_agenda_count(self) -> None:
-        """The sidebar's "Agenda (n)": follow-ups overdue and due today, and referrals awaiting feedback."""
-        if self.agenda is None or self._agenda_item is None:
+        """Read the agenda's numbers (one query) for the sidebar and Home, Mine or Everyone's as on the Agenda."""
+        if self.agenda is None:
             return
+        mine = self.agenda.mine
         try:
-            due = self._services.follow_up.agenda_counts(mine=self.agenda.mine).due
+            counts = self._services.follow_up.agenda_counts(mine=mine)
         except HubdeskError:
-            self._agenda_item.setText(self.tr("Agenda"))
+            self.show_agenda_counts(None, mine)
             return
+        self.show_agenda_counts(counts, mine)
+
+    @Slot(object, bool)
+    def show_agenda_counts(self, counts: AgendaCounts | None, mine: bool) -> None:
+        """The sidebar's "Agenda (n)" (overdue, today, awaiting feedback) and Home's agenda box, from one read."""
+        self.agenda_counts = counts
+        self.home.show_agenda_counts(counts, mine)
+        if self._agenda_item is None:
+            return
+        if counts is None:
+            self._agenda_item.setText(self.tr("Agenda"))
+            self._agenda_item.setToolTip("")
+            return
+        due = counts.due
         self._agenda_item.setText(self.tr("Agenda (%1)").replace("%1", str(due)))
         self._agenda_item.setToolTip(
-            self.tr("%n follow-ups or referrals due: overdue, today, or awaiting the partner's feedback", "", due)
+            self.tr("Mine: %n follow-ups or referrals due: overdue, today, or awaiting the partner's feedback", "", due)
+            if mine
+            else self.tr(
+                "Everyone's: %n follow-ups or referrals due: overdue, today, or awaiting the partner's feedback",
+                "",
+                due,
+            )
         )
 
     @Slot(int)
@@ -162,8 +190,8 @@ class MainWindow(QMainWindow):
             page = self._pages[row]
             if page is self.home:
                 self.home.refresh()
+                self.update_agenda_count()  # the Agenda page, once shown, brings its own numbers
             self.stack.setCurrentWidget(page)
-            self.update_agenda_count()
 
     @Slot()
     def show_agenda(self) -> None:

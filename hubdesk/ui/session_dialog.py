@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QTime, Signal, Slot
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -25,13 +24,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hubdesk.domain.enums import SessionMode, SessionType
+from hubdesk.domain.enums import ConsentPurpose, SessionMode, SessionType
 from hubdesk.domain.errors import HubdeskError, ValidationError
 from hubdesk.domain.local_time import LOCAL_ZONE
 from hubdesk.services.facade import Services
 from hubdesk.services.guidance_readmodels import SessionDraft, SessionEntry
 from hubdesk.services.guidance_rows import session_draft_problems
-from hubdesk.ui import labels
+from hubdesk.ui import labels, unsaved_changes
 from hubdesk.ui.intake_editors import SHORT_WIDTH, make_error_label
 
 #: the fields whose messages show next to them; anything else shows under the form
@@ -66,7 +65,10 @@ def add_months(day: date, months: int) -> date:
 class SessionDialog(QDialog):
     """A new session of the person (``entry`` None) or a change to ``entry``.
 
-    Saving keeps the dialog open with the messages next to the fields when the services refuse it.
+    Saving keeps the dialog open with the messages next to the fields when the services refuse it. Ctrl+Enter
+    or the Save button saves; Enter moves to the next field. Cancel or Esc asks before throwing typing away.
+    For a person who did not agree to case follow-up, the notes, agreed actions and follow-up are disabled
+    (the services keep only the session's date, type and mode) and a line says why.
 
     Signals:
         session_saved: the session was saved; carries its id (also in ``saved_id``).
@@ -90,9 +92,20 @@ class SessionDialog(QDialog):
         self.saved_id: str | None = None
         self.setWindowTitle(
             (self.tr("Session with %1") if entry is None else self.tr("Change the session with %1")).replace(
-                "%1", person_name
+                "%1", labels.isolate(person_name)
             )
         )
+        #: whether the person agreed to case follow-up (without it, no notes, actions or follow-up are kept)
+        self.follows_up = self._follows_up()
+        self.consent_note = QLabel(
+            self.tr(
+                "%1 did not agree to case follow-up: the session is recorded without notes, agreed actions "
+                "or a next follow-up."
+            ).replace("%1", labels.isolate(person_name))
+        )
+        self.consent_note.setWordWrap(True)
+        self.consent_note.setStyleSheet("color: #8a5a00; font-weight: 600;")
+        self.consent_note.setVisible(not self.follows_up)
 
         self.held_at = QDateTimeEdit()
         self.held_at.setDisplayFormat("dd/MM/yyyy HH:mm")
@@ -171,13 +184,13 @@ class SessionDialog(QDialog):
         save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
         assert save_button is not None
         self.save_button = save_button
-        self.save_button.setDefault(True)
         self.save_button.clicked.connect(self.save)
         buttons.rejected.connect(self.reject)
-        hint = QLabel(self.tr("Ctrl+Enter saves from the notes."))
+        hint = QLabel(self.tr("Enter moves to the next field; Ctrl+Enter saves."))
         hint.setStyleSheet("color: palette(mid);")
 
         layout = QVBoxLayout(self)
+        layout.addWidget(self.consent_note)
         layout.addLayout(form)
         layout.addWidget(self.errors["other"])
         bottom = QHBoxLayout()
@@ -186,9 +199,8 @@ class SessionDialog(QDialog):
         layout.addLayout(bottom)
         self.setMinimumWidth(640)
 
-        # Enter in a single-line field presses the default button (Save); in the notes it starts a new line
-        for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(keys), self, self.save)
+        # Enter moves on (in the notes it starts a new line): a second Enter pressed by habit never saves
+        unsaved_changes.ctrl_enter_saves(self, self.save_button, self.save)
         self.setTabOrder(self.held_at, self.duration)
         self.setTabOrder(self.duration, self.counsellor)
         self.setTabOrder(self.counsellor, self.session_type)
@@ -202,10 +214,30 @@ class SessionDialog(QDialog):
 
         self._fill_counsellors()
         self._load(entry)
+        if not self.follows_up:
+            self._keep_minimal_record()
         for edit in (self.held_at, self.follow_up):
             edit.dateTimeChanged.connect(self._check_dates)
         self.has_follow_up.toggled.connect(self._check_dates)
-        self.held_at.setFocus()
+        self.topics.setFocus()  # the date, time and counsellor are usually right already
+        self._before = unsaved_changes.Snapshot(self)
+
+    def _follows_up(self) -> bool:
+        """The person's consent to case follow-up (when it cannot be read, the services decide on saving)."""
+        try:
+            record = self._services.beneficiaries.get(self._beneficiary_id, record_view=False)
+        except HubdeskError:
+            return True
+        return record.draft.consent.allows(ConsentPurpose.FOLLOW_UP)
+
+    def _keep_minimal_record(self) -> None:
+        """No notes, actions or follow-up for this person; what an older session holds stays to be removed."""
+        self.has_follow_up.setChecked(False)
+        for widget in (self.confidential, self.has_follow_up, self.follow_up, *self.quick_buttons.values()):
+            widget.setEnabled(False)
+        for box in (self.notes, self.agreed_actions):
+            box.setEnabled(bool(box.toPlainText()))
+            box.setToolTip(self.consent_note.text())
 
     def _text_box(self, lines: int) -> QPlainTextEdit:
         box = QPlainTextEdit()
@@ -241,13 +273,13 @@ class SessionDialog(QDialog):
     def _load(self, entry: SessionEntry | None) -> None:
         user = self._services.user
         if entry is None:
-            now = datetime.now(LOCAL_ZONE)
-            self.held_at.setDateTime(QDateTime(to_qdate(now.date()), QTime(now.hour, now.minute)))
+            now, today = datetime.now(LOCAL_ZONE), self._services.today()  # the services' day, the clock's time
+            self.held_at.setDateTime(QDateTime(to_qdate(today), QTime(now.hour, now.minute)))
             self.duration.setValue(45)
             self._select(self.counsellor, user.id if user is not None else None)
             self._select(self.session_type, SessionType.ORIENTATION)
             self._select(self.mode, SessionMode.IN_PERSON)
-            self.follow_up.setDate(to_qdate(now.date() + timedelta(days=7)))
+            self.follow_up.setDate(to_qdate(today + timedelta(days=7)))
             return
         local = entry.held_at.astimezone(LOCAL_ZONE)
         self.held_at.setDateTime(QDateTime(to_qdate(local.date()), QTime(local.hour, local.minute)))
@@ -317,7 +349,7 @@ class SessionDialog(QDialog):
     @Slot()
     def _check_dates(self) -> None:
         """The dates are checked as they change: a follow-up before the session is said at once."""
-        problems = session_draft_problems(self.draft(), date.today())
+        problems = session_draft_problems(self.draft(), self._services.today())
         self.show_errors(problems, ("held_at", "next_follow_up"))
 
     # --- saving --------------------------------------------------------------------------------------
@@ -342,6 +374,12 @@ class SessionDialog(QDialog):
         self.saved_id = saved_id
         self.session_saved.emit(saved_id)
         self.accept()
+
+    def reject(self) -> None:
+        """Cancel, Esc or closing the window: ask first when something typed would be lost."""
+        if self.saved_id is None and self._before.changed() and not unsaved_changes.confirm_discard(self):
+            return
+        super().reject()
 
     def _focus_first_error(self, problems: dict[str, str]) -> None:
         widgets: dict[str, QWidget] = {

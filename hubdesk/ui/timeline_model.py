@@ -72,7 +72,7 @@ class TimelineModel(ListTableModel[TimelineItem]):
     """Rows are ``TimelineItem``s, newest first.
 
     Columns:
-        0 Date: the local day (and time, for a session);
+        0 Date: the local day (and time, for a session, kept left to right: ``labels.local_time``);
         1 What: "Session — Job search and CV (by phone) · topics" (" · Confidential notes" when the notes are
           hidden from the reader), "Referral REF-… to ANAPEC — Idmaj",
           "Job — Hotel Rif, fixed-term contract", "Case: Closed — Found a job";
@@ -108,8 +108,8 @@ class TimelineModel(ListTableModel[TimelineItem]):
 
     def display(self, item: TimelineItem, column: int) -> str:
         if column == self.DATE:
-            day = labels.short_date(item.day)
-            return f"{day} {item.moment:%H:%M}" if item.moment is not None else day
+            # a session's date and time stay in that order in an Arabic interface
+            return labels.local_time(item.moment) if item.moment is not None else labels.short_date(item.day)
         if column == self.WHAT:
             return self.what(item)
         if column == self.STATUS:
@@ -190,8 +190,7 @@ class TimelineModel(ListTableModel[TimelineItem]):
         )
 
     def _describe_session(self, entry: SessionEntry) -> str:
-        local = entry.held_at.astimezone(LOCAL_ZONE)
-        when = f"{labels.short_date(local.date())} {local:%H:%M}"
+        when = labels.local_time(entry.held_at)
         if entry.duration_minutes:
             when += " · " + self.tr("%n minutes", "", entry.duration_minutes)
         hidden = f"<i>{escape(self.tr('Confidential notes'))}</i>"

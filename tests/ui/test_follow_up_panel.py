@@ -6,22 +6,23 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from typing import TypeVar
 
+import pytest
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QComboBox, QDialog
+from PySide6.QtWidgets import QComboBox, QDialog, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from hubdesk.domain.enums import CaseStatus, CloseReason, ContractType, ReferralStatus, Role, SkillSector
 from hubdesk.domain.errors import PermissionDenied
 from hubdesk.services.facade import Services
 from hubdesk.services.guidance_readmodels import JobDraft, PersonFollowUp
-from hubdesk.ui import labels
+from hubdesk.ui import labels, unsaved_changes
 from hubdesk.ui.beneficiary_record_page import BeneficiaryRecordPage
 from hubdesk.ui.case_status_dialog import CaseStatusDialog
 from hubdesk.ui.follow_up_panel import FollowUpPanel
 from hubdesk.ui.job_dialog import JobDialog
 from hubdesk.ui.timeline_model import TimelineKind, TimelineModel
 from tests.conftest import ADMIN_PASSWORD
-from tests.integration.guidance_helpers import referral_to, session_on, sharing_person
+from tests.integration.guidance_helpers import at, referral_to, session_on, sharing_person
 from tests.integration.test_document_register import as_role
 
 TODAY = date.today()
@@ -133,7 +134,9 @@ def test_the_timeline_is_newest_first_and_the_filter_keeps_one_kind(qtbot: QtBot
     assert status[3] == "Sent, waiting 23 days"
     dates = _column(panel, TimelineModel.DATE)
     assert dates[2] == labels.short_date(TODAY - timedelta(days=20))
-    assert dates[4].startswith(labels.short_date(TODAY - timedelta(days=30))) and dates[4].endswith("10:00")
+    # a session's date then time, isolated left to right so that an Arabic line keeps them in this order
+    assert dates[4] == f"\u2066{TODAY - timedelta(days=30):%d/%m/%Y} 10:00\u2069"
+    assert dates[4] == labels.local_time(at(TODAY - timedelta(days=30)))
 
     for text, kinds in (
         ("Sessions", ["session", "session"]),
@@ -287,3 +290,125 @@ def test_the_record_page_opens_on_the_follow_up(qtbot: QtBot, services: Services
     qtbot.addWidget(officer)
     officer.show_beneficiary(saved.id)
     assert officer.follow_up is None and officer.tabs.count() == 2
+
+
+def test_a_ctrl_click_taking_the_selection_away_empties_the_detail(qtbot: QtBot, services: Services) -> None:
+    saved = sharing_person(services)
+    services.guidance.record_session(saved.id, session_on(TODAY - timedelta(days=2), topics="First visit"))
+    panel = _panel(qtbot, services, saved.id)
+    rect = panel.view.visualRect(panel.proxy.index(0, TimelineModel.WHAT))
+    qtbot.mouseClick(panel.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert "First visit" in panel.detail.toPlainText() and panel.edit_session_button.isVisible()
+
+    qtbot.mouseClick(
+        panel.view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.ControlModifier, rect.center()
+    )
+    assert panel.view.selectionModel().selectedRows() == [] and panel.selected_item() is None
+    assert panel.detail.toPlainText() == ""  # nothing selected: nothing described, nothing offered
+    assert [button for button in panel.item_buttons if button.isVisible()] == []
+
+
+def test_a_line_is_selected_in_a_right_to_left_interface(qtbot: QtBot, services: Services) -> None:
+    saved = sharing_person(services)
+    services.guidance.record_session(saved.id, session_on(TODAY - timedelta(days=2), topics="First visit"))
+    services.guidance.record_session(saved.id, session_on(TODAY - timedelta(days=1), topics="Second visit"))
+    panel = FollowUpPanel(services)
+    qtbot.addWidget(panel)
+    panel.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+    panel.resize(900, 500)
+    panel.show()
+    panel.show_person(saved.id, "Aminata Diallo")
+    panel.view.horizontalScrollBar().setValue(panel.view.horizontalScrollBar().maximum())
+    first = panel.timeline.items()[1]
+    assert panel.select(first.key)
+    assert panel.selected_item() == first and "First visit" in panel.detail.toPlainText()
+    assert len(panel.view.selectionModel().selectedRows()) == 1
+
+
+def _long_named_referral(services: Services) -> tuple[str, str]:
+    saved = sharing_person(services)
+    referral = services.referrals.create(saved.id, referral_to(services, "ANAPEC"), send=True)
+    assert len(referral.partner) > 40  # ANAPEC's full name
+    return saved.id, referral.id
+
+
+def test_the_job_form_shows_its_labels_whole_and_enter_does_not_save(qtbot: QtBot, services: Services) -> None:
+    beneficiary_id, referral_id = _long_named_referral(services)
+    dialog = JobDialog(services, beneficiary_id, services.referrals.of_person(beneficiary_id))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    label = next(w for w in dialog.findChildren(QLabel) if w.text() == "Found through referral:")
+    assert label.width() >= label.sizeHint().width()  # not cut to "Found throu"
+    assert dialog.width() <= 600  # a long partner name does not stretch the form either
+    assert "Ctrl+Enter" in dialog.save_button.toolTip() and not dialog.save_button.isDefault()
+
+    qtbot.keyClicks(dialog.employer, "Hotel Rif")
+    qtbot.keyClick(dialog.employer, Qt.Key.Key_Return)
+    assert dialog.focusWidget() is dialog.job_title and dialog.isVisible()
+    dialog.referral.setFocus()
+    dialog.referral.setCurrentIndex(dialog.referral.findData(referral_id))
+    qtbot.keyClick(dialog.referral, Qt.Key.Key_Return)
+    assert dialog.isVisible() and services.jobs.of_person(beneficiary_id) == []
+    qtbot.keyClick(dialog.referral, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert not dialog.isVisible()
+    jobs = services.jobs.of_person(beneficiary_id)
+    assert [(j.draft.employer, j.draft.referral_id) for j in jobs] == [("Hotel Rif", referral_id)]
+
+
+def test_the_job_and_case_forms_ask_before_throwing_typing_away(
+    qtbot: QtBot, services: Services, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    saved = sharing_person(services)
+    asked: list[QWidget] = []
+    answer = [False]
+
+    def confirm(parent: QWidget) -> bool:
+        asked.append(parent)
+        return answer[0]
+
+    monkeypatch.setattr(unsaved_changes, "confirm_discard", confirm)
+    job = JobDialog(services, saved.id, [])
+    case = CaseStatusDialog(services, saved.id, services.guidance.case(saved.id))
+    for dialog in (job, case):
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+    untouched = JobDialog(services, saved.id, [])
+    qtbot.addWidget(untouched)
+    untouched.show()
+    qtbot.keyClick(untouched.employer, Qt.Key.Key_Escape)
+    assert not untouched.isVisible() and asked == []  # nothing typed: closed at once
+
+    qtbot.keyClicks(job.employer, "Hotel Rif")
+    qtbot.keyClick(job.employer, Qt.Key.Key_Escape)
+    assert asked == [job] and job.isVisible() and job.employer.text() == "Hotel Rif"
+    _choose(case.status, CaseStatus.CLOSED)
+    qtbot.keyClick(case.status, Qt.Key.Key_Escape)
+    assert asked == [job, case] and case.isVisible()
+
+    answer[0] = True
+    job.reject()
+    case.reject()
+    assert not job.isVisible() and not case.isVisible() and asked == [job, case, job, case]
+    assert services.jobs.of_person(saved.id) == [] and services.guidance.case(saved.id).status is CaseStatus.ACTIVE
+
+
+def test_the_case_and_job_forms_count_from_the_services_day(qtbot: QtBot, services: Services) -> None:
+    day = TODAY - timedelta(days=40)
+    past = Services(services.database, today=lambda: day)
+    past.login("admin", ADMIN_PASSWORD)
+    saved = sharing_person(past)
+    case = CaseStatusDialog(past, saved.id, past.guidance.case(saved.id))
+    job = JobDialog(past, saved.id, [])
+    for dialog in (case, job):
+        qtbot.addWidget(dialog)
+    on_day = QDate(day.year, day.month, day.day)
+    assert case.changed_on.date() == on_day and case.changed_on.maximumDate() == on_day
+    assert job.start_date.date() == on_day
+
+    _choose(case.status, CaseStatus.ON_HOLD)
+    qtbot.keyClick(case.status, Qt.Key.Key_Return)  # Enter moves on: nothing saved yet
+    assert past.guidance.case(saved.id).status is CaseStatus.ACTIVE
+    qtbot.keyClick(case.note, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert case.saved is not None and case.saved.status is CaseStatus.ON_HOLD and case.saved.since == day

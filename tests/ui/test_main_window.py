@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -12,10 +13,12 @@ from pytestqt.qtbot import QtBot
 
 from hubdesk.domain.enums import MigrationStatus, Role, Sex
 from hubdesk.services.facade import Services
+from hubdesk.services.guidance_readmodels import Agenda, AgendaCounts
+from hubdesk.ui import labels
 from hubdesk.ui.agenda_model import Section
 from hubdesk.ui.main_window import MainWindow
 from hubdesk.ui.session_dialog import SessionDialog
-from tests.integration.guidance_helpers import session_on, sharing_person
+from tests.integration.guidance_helpers import other_counsellor, session_on, sharing_person
 from tests.integration.test_beneficiary_service import person
 from tests.integration.test_document_register import as_role
 
@@ -182,3 +185,89 @@ def test_a_data_officer_does_not_see_the_follow_up_pages(qtbot: QtBot, services:
         "Referrals",
         "Partners",
     ]
+
+
+def _counting_agenda_reads(hub: Services) -> list[str]:
+    """Every read of the agenda's numbers ("counts") or lists ("agenda", whose numbers come with it)."""
+    reads: list[str] = []
+    counts, agenda = hub.follow_up.agenda_counts, hub.follow_up.agenda
+
+    def read_counts(*, mine: bool = True) -> AgendaCounts:
+        reads.append("counts")
+        return counts(mine=mine)
+
+    def read_agenda(*, mine: bool = True, limit: int = 300) -> Agenda:
+        reads.append("agenda")
+        return agenda(mine=mine, limit=limit)
+
+    hub.follow_up.agenda_counts = read_counts  # type: ignore[method-assign]
+    hub.follow_up.agenda = read_agenda  # type: ignore[method-assign]
+    return reads
+
+
+def test_the_agenda_numbers_are_read_only_when_they_may_have_changed(qtbot: QtBot, services: Services) -> None:
+    aminata = sharing_person(services)
+    services.guidance.record_session(aminata.id, session_on(date.today() - timedelta(days=3), 3))
+    reads = _counting_agenda_reads(services)
+    main = MainWindow(services)
+    qtbot.addWidget(main)
+    main.show()
+    assert reads == ["counts"]  # once at the start, for the sidebar and Home together
+    assert _navigation(main)[2] == "Agenda (1)" and main.home.due_today.value.text() == "1"
+
+    reads.clear()
+    for page in (main.beneficiaries, main.sessions, main.referrals, main.partners, main.documents):
+        main.nav.setCurrentRow(main._pages.index(page))
+    assert reads == []  # moving between pages reads nothing of the agenda
+    main.nav.setCurrentRow(0)
+    assert reads == ["counts"]  # Home: one read, shared with the sidebar
+    reads.clear()
+    main.show_agenda()
+    # the agenda reads its lists with their numbers (the "counts" is the service's own, inside that one call)
+    assert reads == ["agenda", "counts"] and _navigation(main)[2] == "Agenda (1)"
+
+    reads.clear()
+    services.guidance.record_session(aminata.id, session_on(date.today()))  # from the record page, say
+    main.record.follow_up_changed.emit()
+    assert reads == ["counts"] and _navigation(main)[2] == "Agenda (0)"
+    main.nav.setCurrentRow(0)
+    assert main.home.due_today.value.text() == "0"
+
+
+def test_home_and_the_sidebar_show_the_same_numbers_mine_or_everyones(qtbot: QtBot, services: Services) -> None:
+    counsellor = as_role(services, Role.COUNSELLOR)
+    colleague = other_counsellor(services)
+    aminata = sharing_person(services)
+    fatou = sharing_person(services, "Fatou", "Ndiaye")
+    counsellor.guidance.record_session(aminata.id, session_on(date.today() - timedelta(days=3), 3))
+    colleague.guidance.record_session(fatou.id, session_on(date.today() - timedelta(days=3), 3))
+    main = MainWindow(counsellor)
+    qtbot.addWidget(main)
+    main.show()
+    assert main.home.agenda_box.title() == "My agenda" and main.home.due_today.value.text() == "1"
+    assert _navigation(main)[2] == "Agenda (1)" and main.nav.item(2).toolTip().startswith("Mine:")
+
+    main.show_agenda()
+    assert main.agenda is not None
+    main.agenda.everyone_button.click()  # the centre's numbers, in the sidebar and on Home alike
+    assert _navigation(main)[2] == "Agenda (2)" and main.nav.item(2).toolTip().startswith("Everyone's:")
+    main.nav.setCurrentRow(0)
+    assert main.home.agenda_box.title() == "Agenda of the centre" and main.home.due_today.value.text() == "2"
+    assert "Everyone's" in main.home.agenda_box.toolTip()
+    assert _navigation(main)[2] == "Agenda (2)"
+
+
+def test_home_lists_the_people_seen_with_date_and_time_kept_in_order(
+    qtbot: QtBot, window: MainWindow, services: Services
+) -> None:
+    window.focus_search()
+    qtbot.keyClicks(window.beneficiaries.search_edit, "amrani")
+    qtbot.waitUntil(lambda: _visible_last_names(window) == ["El Amrani"], timeout=2000)
+    qtbot.keyClick(window.beneficiaries.search_edit, Qt.Key.Key_Return)
+    window.nav.setCurrentRow(0)
+    line = window.home.recent.item(0).text()
+    code, name, seen = line.split("  ·  ")
+    assert code.startswith("TNG-2026-") and name == labels.isolate("Mohamed El Amrani")
+    # the full date then the time, isolated left to right so that an Arabic line does not swap them
+    assert re.fullmatch("\u2066\\d\\d/\\d\\d/\\d{4} \\d\\d:\\d\\d\u2069", seen), seen
+    assert seen == labels.local_time(services.beneficiaries.recently_seen()[0].seen_at)
