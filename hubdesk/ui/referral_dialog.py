@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
-from PySide6.QtGui import QKeySequence, QShortcut, QTextCursor
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
-    QLayout,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -26,24 +24,22 @@ from hubdesk.services.documents import DOCUMENT_LANGUAGES
 from hubdesk.services.facade import Services
 from hubdesk.services.guidance_readmodels import PartnerInfo, ReferralDraft, ReferralInfo
 from hubdesk.ui import labels
-from hubdesk.ui.intake_editors import CHOICE_WIDTH, make_error_label
+from hubdesk.ui.form_rows import OTHER, FormDialog, FormRows, message
+from hubdesk.ui.intake_editors import CHOICE_WIDTH
 
 #: the fields the services name in a ValidationError, each shown under its own field ("other": under the form)
-ERROR_KEYS = ("partner", "service", "reason", "contact_person", "consent", "consent_override", "other")
+ERROR_KEYS = ("partner", "service", "reason", "contact_person", "consent", "consent_override", OTHER)
 #: how the missing consent is shown: a banner a person cannot overlook, readable on light and dark palettes
 BANNER_STYLE = "background: #fdf2d0; color: #5c4400; border: 1px solid #e0b84c; border-radius: 4px; padding: 6px;"
 
 
-def _message(text: str) -> str:
-    """A message of the services (English source), in the interface language."""
-    return QCoreApplication.translate("validation", text)
-
-
-class ReferralDialog(QDialog):
+class ReferralDialog(FormDialog):
     """A new referral of one person (saved as a draft or sent today), or changes to a draft or sent one.
 
-    A person who did not agree to share data with partners is referred only by a coordinator or an
-    administrator who says why; a counsellor sees the reason saving is disabled.
+    A person who did not agree to share data with partners (or withdrew it since) is referred only by a
+    coordinator or an administrator who says why, unless a reason was recorded already; a counsellor sees why
+    saving is disabled. Enter moves from field to field; only Ctrl+Enter or the Send button sends (a letter
+    may be printed). The services' partners are read here: HubdeskError goes to the caller.
 
     Signals: ``referral_saved(object)`` with the ReferralInfo saved.
     """
@@ -71,10 +67,11 @@ class ReferralDialog(QDialog):
         if referral is not None and referral.partner_id not in self._partners:
             # a disabled partner keeps the referrals made to it
             self._partners[referral.partner_id] = services.partners.get(referral.partner_id)
+        name = labels.isolate(person_name)  # an Arabic name stays whole in a Latin line
         self.setWindowTitle(
-            self.tr("Refer %1").replace("%1", person_name)
+            self.tr("Refer %1").replace("%1", name)
             if referral is None
-            else self.tr("Referral %1 — %2").replace("%1", referral.code).replace("%2", person_name)
+            else self.tr("Referral %1 — %2").replace("%1", referral.code).replace("%2", name)
         )
 
         self.partner = QComboBox()
@@ -114,8 +111,8 @@ class ReferralDialog(QDialog):
             self.language.addItem(labels.printed_language(code), code)
         self.language.setToolTip(self.tr("The letter is printed in this language when the referral is sent"))
 
-        self.errors = {key: make_error_label(self) for key in ERROR_KEYS}
-        self.columns: dict[str, QVBoxLayout] = {}  # a field with its message, by error key
+        self.rows = FormRows(self, ERROR_KEYS)
+        self.errors, self.columns, self.form = self.rows.errors, self.rows.columns, self.rows.form
         self.consent_banner = QLabel()
         self.consent_banner.setObjectName("consentWarning")
         self.consent_banner.setStyleSheet(BANNER_STYLE)
@@ -129,21 +126,22 @@ class ReferralDialog(QDialog):
         partner_box.setSpacing(2)
         partner_box.addWidget(self.partner)
         partner_box.addWidget(self.partner_type)
-        self.form = form = QFormLayout()
+        form = self.form
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self._row(self.tr("&Partner:"), partner_box, "partner", self.partner)
-        self._row(self.tr("&Service or programme:"), self.service, "service")
-        self._row(self.tr("&Reason:"), self.reason, "reason")
+        self.rows.add(self.tr("&Partner:"), partner_box, "partner", self.partner)
+        self.rows.add(self.tr("&Service or programme:"), self.service, "service")
+        self.rows.add(self.tr("&Reason:"), self.reason, "reason")
         form.addRow(self.tr("Pr&iority:"), self.priority)
         form.addRow(self.tr("&Channel:"), self.channel)
-        self._row(self.tr("C&ontact person:"), self.contact_person, "contact_person")
+        self.rows.add(self.tr("C&ontact person:"), self.contact_person, "contact_person")
         form.addRow(self.tr("&Letter language:"), self.language)
-        self._row(self.tr("Reason to refer &anyway:"), self.consent_override, "consent_override")
+        self.rows.add(self.tr("Reason to refer &anyway:"), self.consent_override, "consent_override")
 
         buttons = QDialogButtonBox()
         self.draft_button = QPushButton(self.tr("Save as &draft"))
         self.draft_button.setAutoDefault(False)
         self.send_button = QPushButton(self.tr("Save") if self._editing_sent else self.tr("Send"))
+        self.send_button.setToolTip(self.tr("Ctrl+Enter"))
         buttons.addButton(self.draft_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.send_button, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
@@ -156,28 +154,32 @@ class ReferralDialog(QDialog):
         layout.addWidget(self.consent_banner)
         layout.addWidget(self.errors["consent"])
         layout.addLayout(form)
-        layout.addWidget(self.errors["other"])
+        layout.addWidget(self.errors[OTHER])
         layout.addWidget(buttons)
         self.setMinimumWidth(640)
-        self.send_button.setDefault(True)  # once it is in the dialog: Enter sends
+        # the main action, drawn so; Enter in a field only moves on (Enter in the reason starts a new line), and
+        # Ctrl+Enter sends from anywhere (FormDialog.save)
+        self.send_button.setDefault(True)
 
-        # Enter in the reason starts a new line: Ctrl+Enter sends from anywhere
-        for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(keys), self, self.send)
         self.partner.currentTextChanged.connect(self._partner_changed)
         self.channel.currentIndexChanged.connect(self._channel_changed)
-        self.service.currentTextChanged.connect(lambda: self._clear_error("service"))
-        self.reason.textChanged.connect(lambda: self._clear_error("reason"))
-        self.contact_person.currentTextChanged.connect(lambda: self._clear_error("contact_person"))
-        self.consent_override.textChanged.connect(lambda: self._clear_error("consent_override"))
+        self.service.currentTextChanged.connect(lambda: self.rows.clear_error("service"))
+        self.reason.textChanged.connect(lambda: self.rows.clear_error("reason"))
+        self.contact_person.currentTextChanged.connect(lambda: self.rows.clear_error("contact_person"))
+        self.consent_override.textChanged.connect(lambda: self.rows.clear_error("consent_override"))
 
         self._shown_partner = ""
         self._overriding = False
+        self._name = name
+        #: whether the person shares data with partners (None until asked, or when the services refused)
+        self._shares: bool | None = None
+        self._role = services.user.role if services.user is not None else None
         if referral is not None:
             self._fill(referral)
-        self._check_consent(person_name)
+        self._check_consent()
         self._channel_changed()
         (self.reason if referral is not None else self.partner).setFocus()
+        self.watch_changes()
 
     def _editable_combo(self, placeholder: str) -> QComboBox:
         combo = QComboBox()
@@ -192,25 +194,12 @@ class ReferralDialog(QDialog):
         if edit is not None:
             edit.setPlaceholderText(text)
 
-    def _row(self, text: str, field: QWidget | QLayout, key: str, buddy: QWidget | None = None) -> None:
-        """A row of the form: its label (Alt+letter goes to ``buddy``), the field and its message under it."""
-        label = QLabel(text)
-        buddy = buddy if buddy is not None else field if isinstance(field, QWidget) else None
-        if buddy is not None:
-            label.setBuddy(buddy)
-        column = QVBoxLayout()
-        column.setSpacing(2)
-        if isinstance(field, QWidget):
-            column.addWidget(field)
-        else:
-            column.addLayout(field)
-        column.addWidget(self.errors[key])
-        self.columns[key] = column
-        self.form.addRow(label, column)
-
     def _fill(self, referral: ReferralInfo) -> None:
         self.partner.setCurrentIndex(self.partner.findData(referral.partner_id))
         self.partner.setEnabled(not self._editing_sent)  # a sent referral keeps its partner
+        edit = self.partner.lineEdit()
+        if edit is not None:
+            edit.setCursorPosition(0)  # a long name is read from its start
         self._partner_changed()
         self.service.setCurrentText(referral.service)
         self.reason.setPlainText(referral.reason)
@@ -220,41 +209,56 @@ class ReferralDialog(QDialog):
         self.contact_person.setCurrentText(referral.contact_person)
         self.form.setRowVisible(self.language, not self._editing_sent)
 
-    def _check_consent(self, person_name: str) -> None:
-        """The banner, the override field and the save buttons, as the person's consent and the role allow."""
-        role = self._services.user.role if self._services.user is not None else None
-        self.form.setRowVisible(self.columns["consent_override"], False)
-        try:
-            shares = self._services.referrals.may_share(self._beneficiary_id)
-        except HubdeskError as exc:
-            self._block(_message(str(exc)))
-            return
-        overriding = self._overriding = not shares and self._referral is None and role in SUPERVISORS
-        self.form.setRowVisible(self.columns["consent_override"], overriding)
-        if role not in CASE_WORKERS:
+    def _check_consent(self) -> None:
+        """Ask whether the person shares data with partners, once; the role may forbid referring at all."""
+        self.rows.set_row_visible("consent_override", False)
+        if self._role not in CASE_WORKERS:
             self._block(self.tr("Your role cannot refer people."))
             return
-        if shares:
+        try:
+            self._shares = self._services.referrals.may_share(self._beneficiary_id)
+        except HubdeskError as exc:
+            self._block(message(str(exc)))
             return
-        text = self.tr("%1 did not agree to share data with partners.").replace("%1", person_name)
-        if self._referral is not None:
-            if self._referral.consent_override:
-                text += " " + self.tr("Referred anyway because: %1").replace("%1", self._referral.consent_override)
+        self._show_consent()
+
+    def _recorded_override(self) -> str:
+        """The reason recorded to refer the person anyway: it holds for the referral's own partner only."""
+        if self._referral is None or self.partner_id() != self._referral.partner_id:
+            return ""
+        return self._referral.consent_override
+
+    def _show_consent(self) -> None:
+        """The banner, the reason field and the save buttons, as the consent, the role and the partner allow.
+
+        The services check the consent again whenever a referral is changed or sent: a person who withdrew it
+        since the draft needs a reason too, unless one was recorded already for this partner.
+        """
+        if self._shares is not False:
+            return  # shares, or not known (saving is blocked then)
+        recorded = self._recorded_override()
+        overriding = self._overriding = not recorded and self._role in SUPERVISORS
+        self.rows.set_row_visible("consent_override", overriding)
+        text = self.tr("%1 did not agree to share data with partners.").replace("%1", self._name)
+        if recorded:
+            text += " " + self.tr("Referred anyway because: %1").replace("%1", labels.isolate(recorded))
         elif overriding:
             text += " " + self.tr("As a coordinator you may refer them anyway: say why below (it is recorded).")
         else:
             text += " " + self.tr(
                 "The referral cannot be saved: record their consent first, or ask a coordinator to refer them."
             )
-            self._block("")
+        blocked = not recorded and not overriding
+        self.draft_button.setEnabled(not blocked)
+        self.send_button.setEnabled(not blocked)
         self.consent_banner.setText(text)
         self.consent_banner.show()
 
-    def _block(self, message: str) -> None:
+    def _block(self, text: str) -> None:
         self.draft_button.setEnabled(False)
         self.send_button.setEnabled(False)
-        if message:
-            self._show_error("other", message)
+        if text:
+            self.rows.show_error(OTHER, text)
 
     # --- what was typed -------------------------------------------------------------------------------
 
@@ -285,7 +289,7 @@ class ReferralDialog(QDialog):
 
     @Slot()
     def _partner_changed(self) -> None:
-        self._clear_error("partner")
+        self.rows.clear_error("partner")
         chosen = self.partner_id()
         if chosen == self._shown_partner:
             return
@@ -295,6 +299,7 @@ class ReferralDialog(QDialog):
         self.partner_type.setVisible(partner is not None)
         self._refill(self.service, partner.services if partner else [])
         self._refill(self.contact_person, [c.name for c in partner.draft.contacts] if partner else [])
+        self._show_consent()  # a reason recorded to refer anyway holds for one partner
 
     @staticmethod
     def _refill(combo: QComboBox, items: list[str]) -> None:
@@ -311,7 +316,22 @@ class ReferralDialog(QDialog):
     def _channel_changed(self) -> None:
         self.language.setEnabled(self.channel.currentData() == ReferralChannel.LETTER)
 
+    # --- the keyboard ---------------------------------------------------------------------------------
+
+    def enter_pressed(self, focused: QWidget | None) -> bool:
+        """Enter in the partner field takes the one partner matching what was typed, then moves on."""
+        if focused is self.partner or focused is self.partner.lineEdit():
+            index = self.partner.findData(self.partner_id()) if self.partner_id() else -1
+            if index >= 0 and index != self.partner.currentIndex():
+                self.partner.setCurrentIndex(index)
+        return False
+
     # --- saving ---------------------------------------------------------------------------------------
+
+    @Slot()
+    def save(self) -> None:
+        """Ctrl+Enter: what the main button does."""
+        self.send()
 
     @Slot()
     def save_draft(self) -> None:
@@ -325,8 +345,7 @@ class ReferralDialog(QDialog):
 
     def _save(self, *, send: bool) -> None:
         """Create or change the referral; a refusal is shown next to its field and nothing typed is lost."""
-        for key in ERROR_KEYS:
-            self._clear_error(key)
+        self.rows.clear_errors()
         referrals = self._services.referrals
         try:
             if self._referral is None:
@@ -336,26 +355,16 @@ class ReferralDialog(QDialog):
                 if send and info.status is ReferralStatus.DRAFT:
                     info = self._referral = referrals.change_status(info.id, ReferralStatus.SENT)
         except ValidationError as exc:
-            for key, text in exc.errors.items():
-                self._show_error(key if key in self.errors else "other", _message(text))
+            self.rows.show_errors(exc.errors)
             self._focus_first_error(exc.errors)
             return
         except HubdeskError as exc:
-            self._show_error("other", _message(str(exc)))
+            self.rows.show_error(OTHER, message(str(exc)))
             return
         self.saved = info
         self.just_sent = send and info.status is ReferralStatus.SENT
         self.referral_saved.emit(info)
         self.accept()
-
-    def _show_error(self, key: str, text: str) -> None:
-        label = self.errors[key]
-        label.setText(f"{label.text()}\n{text}" if label.text() else text)
-        label.show()
-
-    def _clear_error(self, key: str) -> None:
-        self.errors[key].clear()
-        self.errors[key].hide()
 
     def _focus_first_error(self, errors: dict[str, str]) -> None:
         fields: dict[str, QWidget] = {
@@ -366,6 +375,6 @@ class ReferralDialog(QDialog):
             "consent_override": self.consent_override,
         }
         for key in fields:
-            if key in errors and fields[key].isEnabled():
+            if key in errors and fields[key].isEnabled() and self.rows.row_visible(key):
                 fields[key].setFocus()
                 return

@@ -2,20 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date
-
-from PySide6.QtCore import QCoreApplication, QDate, Signal, Slot
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
-    QDateEdit,
-    QDialog,
     QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLayout,
     QLineEdit,
     QRadioButton,
     QVBoxLayout,
@@ -29,19 +22,10 @@ from hubdesk.services.facade import Services
 from hubdesk.services.guidance_readmodels import ReferralInfo
 from hubdesk.services.referrals import MAX_NOTE
 from hubdesk.ui import labels
-from hubdesk.ui.intake_editors import SHORT_WIDTH, make_error_label
+from hubdesk.ui.form_rows import OTHER, FormDialog, FormRows, date_edit, day, message
 
 #: the fields the services name in a ValidationError ("other": anything else, under the form)
-ERROR_KEYS = ("status", "changed_on", "successful", "failure", "note", "other")
-
-
-def _day(value: QDate) -> date:
-    return date(value.year(), value.month(), value.day())
-
-
-def _message(text: str) -> str:
-    """A message of the services (English source), in the interface language."""
-    return QCoreApplication.translate("validation", text)
+ERROR_KEYS = ("status", "changed_on", "successful", "failure", "note", OTHER)
 
 
 def failure_combo(optional_text: str) -> QComboBox:
@@ -53,10 +37,11 @@ def failure_combo(optional_text: str) -> QComboBox:
     return combo
 
 
-class ReferralStatusDialog(QDialog):
+class ReferralStatusDialog(FormDialog):
     """Moves a referral one step: only the steps the workflow allows from its status are offered.
 
-    Completing says whether it succeeded and, when not, why; a rejection may say why.
+    Completing says whether it succeeded and, when not, why; a rejection may say why. Enter moves from field
+    to field and saves from the note (the last one); Ctrl+Enter saves from anywhere.
     Signals: ``status_changed(object)`` with the ReferralInfo after the step.
     """
 
@@ -67,13 +52,15 @@ class ReferralStatusDialog(QDialog):
         self._services = services
         self._referral = referral
         self.saved: ReferralInfo | None = None
+        self.rows = FormRows(self, ERROR_KEYS)
+        self.errors, self.columns, self.form = self.rows.errors, self.rows.columns, self.rows.form
         self.setWindowTitle(self.tr("Referral %1: next step").replace("%1", referral.code))
 
         summary = QLabel(
             self.tr("%1 — %2 to %3\nNow: %4 since %5")
             .replace("%1", referral.code)
-            .replace("%2", referral.person_name)
-            .replace("%3", referral.partner)
+            .replace("%2", labels.isolate(referral.person_name))
+            .replace("%3", labels.isolate(referral.partner))
             .replace("%4", labels.referral_status(referral.status))
             .replace("%5", labels.short_date(referral.status_on))
         )
@@ -93,12 +80,8 @@ class ReferralStatusDialog(QDialog):
         self.finished_label.setVisible(not self.steps)
         steps_box.addWidget(self.finished_label)
 
-        self.changed_on = QDateEdit(QDate(date.today()))
-        self.changed_on.setCalendarPopup(True)
-        self.changed_on.setDisplayFormat("dd/MM/yyyy")
-        self.changed_on.setMaximumDate(QDate(date.today()))
-        self.changed_on.setMinimumDate(QDate(min(referral.status_on, date.today())))
-        self.changed_on.setFixedWidth(SHORT_WIDTH)
+        today = services.today()
+        self.changed_on = date_edit(today, latest=today, earliest=referral.status_on)
 
         self.successful_yes = QRadioButton(self.tr("Yes"))
         self.successful_no = QRadioButton(self.tr("No"))
@@ -111,23 +94,21 @@ class ReferralStatusDialog(QDialog):
         successful_row.addWidget(self.successful_no)
         successful_row.addStretch(1)
         self.failure = failure_combo(self.tr("(no reason given)"))
-        self.failure.currentIndexChanged.connect(lambda: self._clear_error("failure"))
+        self.failure.currentIndexChanged.connect(lambda: self.rows.clear_error("failure"))
         self.note = QLineEdit()
         self.note.setMaxLength(MAX_NOTE)
         self.note.setPlaceholderText(self.tr("Optional, at most %1 characters").replace("%1", str(MAX_NOTE)))
 
-        self.errors = {key: make_error_label(self) for key in ERROR_KEYS}
-        self.columns: dict[str, QVBoxLayout] = {}  # a field with its message, by error key
-        self.form = form = QFormLayout()
-        self._row(self.tr("Next step:"), steps_box, "status")
-        self._row(self.tr("&Date:"), self.changed_on, "changed_on")
-        self._row(self.tr("Successful:"), successful_row, "successful")
-        self._row(self.tr("&Why not:"), self.failure, "failure")
-        self._row(self.tr("&Note:"), self.note, "note")
+        self.rows.add(self.tr("Next step:"), steps_box, "status")
+        self.rows.add(self.tr("&Date:"), self.changed_on, "changed_on")
+        self.rows.add(self.tr("Successful:"), successful_row, "successful")
+        self.rows.add(self.tr("&Why not:"), self.failure, "failure")
+        self.rows.add(self.tr("&Note:"), self.note, "note")
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setText(self.tr("Save"))
+        self.ok_button.setToolTip(self.tr("Ctrl+Enter, or Enter in the note"))
         self.ok_button.setDefault(True)
         self.ok_button.setEnabled(bool(self.steps))
         buttons.accepted.connect(self.accept)
@@ -135,12 +116,11 @@ class ReferralStatusDialog(QDialog):
 
         layout = QVBoxLayout(self)
         layout.addWidget(summary)
-        layout.addLayout(form)
-        layout.addWidget(self.errors["other"])
+        layout.addLayout(self.form)
+        layout.addWidget(self.errors[OTHER])
         layout.addWidget(buttons)
         self.setMinimumWidth(520)
-        for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(keys), self, self.accept)
+        self.enter_saves(self.note)
 
         if self.steps:  # the forward step first; cancelling is never the default
             next(iter(self.steps.values())).setChecked(True)
@@ -148,22 +128,7 @@ class ReferralStatusDialog(QDialog):
         (
             next(iter(self.steps.values())) if self.steps else buttons.button(QDialogButtonBox.StandardButton.Cancel)
         ).setFocus()
-
-    def _row(self, text: str, field: QWidget | QLayout, key: str, buddy: QWidget | None = None) -> None:
-        """A row of the form: its label (Alt+letter goes to ``buddy``), the field and its message under it."""
-        label = QLabel(text)
-        buddy = buddy if buddy is not None else field if isinstance(field, QWidget) else None
-        if buddy is not None:
-            label.setBuddy(buddy)
-        column = QVBoxLayout()
-        column.setSpacing(2)
-        if isinstance(field, QWidget):
-            column.addWidget(field)
-        else:
-            column.addLayout(field)
-        column.addWidget(self.errors[key])
-        self.columns[key] = column
-        self.form.addRow(label, column)
+        self.watch_changes()
 
     # --- the choice -----------------------------------------------------------------------------------
 
@@ -197,9 +162,13 @@ class ReferralStatusDialog(QDialog):
             0, self.tr("(no reason given)") if chosen is ReferralStatus.REJECTED else self.tr("Choose a reason…")
         )
         for key in ("status", "successful", "failure"):
-            self._clear_error(key)
+            self.rows.clear_error(key)
 
     # --- saving ---------------------------------------------------------------------------------------
+
+    @Slot()
+    def save(self) -> None:
+        self.accept()
 
     @Slot()
     def accept(self) -> None:
@@ -207,33 +176,24 @@ class ReferralStatusDialog(QDialog):
         status = self.chosen()
         if status is None:
             return
-        for key in ERROR_KEYS:
-            self._clear_error(key)
+        self.rows.clear_errors()
         try:
             info = self._services.referrals.change_status(
                 self._referral.id,
                 status,
-                on=_day(self.changed_on.date()),
+                on=day(self.changed_on.date()),
                 note=self.note.text(),
                 successful=self.successful(),
                 failure=self.failure_reason(),
             )
         except ValidationError as exc:
-            for key, text in exc.errors.items():
-                self._show_error(key if key in self.errors else "other", _message(text))
+            self.rows.show_errors(exc.errors)
+            if "consent_override" in exc.errors:  # no field here: the referral itself is changed to say why
+                self.rows.show_error(OTHER, self.tr("Change the referral to say why, then send it."))
             return
         except HubdeskError as exc:
-            self._show_error("other", _message(str(exc)))
+            self.rows.show_error(OTHER, message(str(exc)))
             return
         self.saved = info
         self.status_changed.emit(info)
         super().accept()
-
-    def _show_error(self, key: str, text: str) -> None:
-        label = self.errors[key]
-        label.setText(f"{label.text()}\n{text}" if label.text() else text)
-        label.show()
-
-    def _clear_error(self, key: str) -> None:
-        self.errors[key].clear()
-        self.errors[key].hide()

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import date
+from typing import Any
 
-from PySide6.QtCore import QDate, QItemSelectionModel, QModelIndex, QSortFilterProxyModel, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, QSortFilterProxyModel, Qt, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -29,26 +28,22 @@ from hubdesk.domain.workflow import REFERRAL_STEPS
 from hubdesk.services.access import CASE_WORKERS
 from hubdesk.services.documents import DOCUMENT_LANGUAGES
 from hubdesk.services.facade import Services
-from hubdesk.services.guidance_readmodels import ReferralQuery, ReferralRow
+from hubdesk.services.guidance_readmodels import PartnerFigures, ReferralQuery, ReferralRow
 from hubdesk.ui import labels
+from hubdesk.ui.form_rows import message
 from hubdesk.ui.partner_figures_model import PartnerFiguresModel, SortRole
-from hubdesk.ui.referral_actions import ReferralActions
+from hubdesk.ui.period_filter import FILTER_CHARS, CounsellorFilter, PeriodFilter, fit_popup
+from hubdesk.ui.referral_actions import ReferralActions, prints_letter
 from hubdesk.ui.referrals_table_model import RecordRole, ReferralsTableModel
-
-
-def _qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def _day(value: QDate) -> date:
-    return date(value.year(), value.month(), value.day())
+from hubdesk.ui.workers import WorkControl, Worker
 
 
 class ReferralsPage(QWidget):
     """Filters on top, the referrals (page by page, newest first), the per-partner figures under them.
 
-    The rows come first; the figures are computed just after (they read every referral of the period).
-    Reloaded each time the page is shown and after every change made from it.
+    The rows come first; their count and the figures (which read every referral of the period) are computed
+    off the GUI thread and shown when ready, unless the filters changed meanwhile. Reloaded each time the page
+    is shown and after every change made from it, keeping the referral selected and the place in the list.
 
     Signals: ``beneficiary_opened(str)`` with a person's id; ``referrals_changed()`` after a referral was
     changed from the page (its status, its feedback).
@@ -69,40 +64,30 @@ class ReferralsPage(QWidget):
 
         # --- filters -------------------------------------------------------------------------------
         self.partner_filter = QComboBox()
+        # as narrow as a name of FILTER_CHARS characters: the partners' long names are read in the list
+        self.partner_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.partner_filter.setMinimumContentsLength(FILTER_CHARS)
         self.status_filter = QComboBox()
         self.status_filter.addItem(self.tr("All statuses"), None)
         for status in ReferralStatus:
             self.status_filter.addItem(labels.referral_status(status), status.value)
         self.overdue_check = QCheckBox(self.tr("Only &overdue"))
         self.overdue_check.setToolTip(self.tr("Sent, and the partner has not answered in time"))
-        self.counsellor_filter = QComboBox()
-        self.counsellor_filter.addItem(self.tr("All counsellors"), None)
-        try:
-            for user in services.accounts.counsellors():
-                self.counsellor_filter.addItem(user.full_name, user.id)
-        except HubdeskError:
-            pass
-        self.period_check = QCheckBox(self.tr("&Referred from"))
-        today = date.today()
-        self.from_edit = QDateEdit(_qdate(today.replace(day=1)))
-        self.to_edit = QDateEdit(_qdate(today))
-        for edit in (self.from_edit, self.to_edit):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("dd/MM/yyyy")
-            edit.setEnabled(False)
-            edit.dateChanged.connect(self._period_changed)
-        self.period_check.toggled.connect(self.from_edit.setEnabled)
-        self.period_check.toggled.connect(self.to_edit.setEnabled)
-        self._fill_partners()
+        self.counsellor_filter = CounsellorFilter()
+        self.period = PeriodFilter(self.tr("&Referred from"), services.today())
+        self.period_check, self.from_edit, self.to_edit = self.period.check, self.period.from_edit, self.period.to_edit
+        self._fill_filters()
         for combo in (self.partner_filter, self.status_filter, self.counsellor_filter):
             combo.currentIndexChanged.connect(self.apply_filters)
         self.overdue_check.toggled.connect(self.apply_filters)
-        self.period_check.toggled.connect(self.apply_filters)
+        self.period.changed.connect(self.apply_filters)
         self.refresh_button = QPushButton(self.tr("Refresh"))
         self.refresh_button.clicked.connect(self.refresh)
 
         # --- the referrals -------------------------------------------------------------------------
         self.model = ReferralsTableModel(services.follow_up, self)
+        self.model.counted.connect(self._counted)
+        self.model.load_failed.connect(self.status.setText)
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -142,8 +127,9 @@ class ReferralsPage(QWidget):
             self.tr("The period and the counsellor apply to the figures; the other filters do not.")
         )
         self.figures_note.setStyleSheet("color: palette(mid);")
-        self._figures_timer = QTimer(self, singleShot=True, interval=0)
-        self._figures_timer.timeout.connect(self.load_figures)
+        #: the figures asked for last (numbered): only those are shown, earlier ones are dropped
+        self._figures_asked = 0
+        self.figures_pending = False
 
         # --- actions -------------------------------------------------------------------------------
         self.status_button = QPushButton(self.tr("Change &status…"))
@@ -154,6 +140,7 @@ class ReferralsPage(QWidget):
         )
         self.feedback_button.clicked.connect(self.record_feedback)
         self.letter_button = QPushButton(self.tr("Print &letter"))
+        self.letter_button.setToolTip(self.tr("The letter of a referral sent, accepted or completed"))
         letter_menu = QMenu(self.letter_button)
         self.letter_actions = {
             lang: letter_menu.addAction(labels.printed_language(lang)) for lang in DOCUMENT_LANGUAGES
@@ -166,16 +153,16 @@ class ReferralsPage(QWidget):
         for button in (self.status_button, self.feedback_button, self.letter_button):
             button.setVisible(self.can_change)
 
-        filters = QHBoxLayout()
-        for widget in (self.partner_filter, self.status_filter, self.overdue_check, self.counsellor_filter):
+        filters = QHBoxLayout()  # two rows: the page fits a window 1280 pixels wide
+        for widget in (self.partner_filter, self.status_filter, self.overdue_check):
             filters.addWidget(widget)
-        filters.addSpacing(12)
-        filters.addWidget(self.period_check)
-        filters.addWidget(self.from_edit)
-        filters.addWidget(QLabel(self.tr("to")))
-        filters.addWidget(self.to_edit)
         filters.addStretch(1)
         filters.addWidget(self.refresh_button)
+        filters_below = QHBoxLayout()
+        filters_below.addWidget(self.counsellor_filter)
+        filters_below.addSpacing(12)
+        filters_below.addWidget(self.period)
+        filters_below.addStretch(1)
         actions = QHBoxLayout()
         actions.addWidget(self.count_label)
         actions.addStretch(1)
@@ -200,12 +187,14 @@ class ReferralsPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addLayout(filters)
+        layout.addLayout(filters_below)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.status)
         self._update_actions()
 
-    def _fill_partners(self) -> None:
-        """Every partner (disabled ones too: their referrals stay), the chosen one kept."""
+    def _fill_filters(self) -> None:
+        """Every partner (disabled ones too: their referrals stay) and every counsellor (those who left too),
+        as they are now; the ones chosen stay chosen."""
         chosen = self.partner_filter.currentData()
         self.partner_filter.blockSignals(True)
         self.partner_filter.clear()
@@ -213,25 +202,31 @@ class ReferralsPage(QWidget):
         try:
             partners = self._services.partners.list(include_inactive=True)
         except HubdeskError as exc:
-            self.status.setText(str(exc))
+            self.status.setText(message(str(exc)))
             partners = []
         for partner in partners:
             self.partner_filter.addItem(partner.name, partner.id)
+            self.partner_filter.setItemData(self.partner_filter.count() - 1, partner.name, Qt.ItemDataRole.ToolTipRole)
         self.partner_filter.setCurrentIndex(max(0, self.partner_filter.findData(chosen)))
+        self.partner_filter.setToolTip(self.partner_filter.currentText())
         self.partner_filter.blockSignals(False)
+        fit_popup(self.partner_filter)
+        problem = self.counsellor_filter.reload(self._services)
+        if problem:
+            self.status.setText(message(problem))
 
     # --- loading -----------------------------------------------------------------------------------
 
     def current_query(self) -> ReferralQuery:
-        dated = self.period_check.isChecked()
         status = self.status_filter.currentData()
+        referred_from, referred_to = self.period.period()
         return ReferralQuery(
             partner_id=self.partner_filter.currentData(),
             status=ReferralStatus(status) if status else None,
             overdue=self.overdue_check.isChecked(),
             counsellor_id=self.counsellor_filter.currentData(),
-            referred_from=_day(self.from_edit.date()) if dated else None,
-            referred_to=_day(self.to_edit.date()) if dated else None,
+            referred_from=referred_from,
+            referred_to=referred_to,
         )
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -241,40 +236,69 @@ class ReferralsPage(QWidget):
 
     @Slot()
     def refresh(self) -> None:
-        """Reload the partners offered and the referrals with the same filters."""
-        self._fill_partners()
-        self.apply_filters()
-
-    @Slot()
-    def _period_changed(self) -> None:
-        if self.period_check.isChecked():
-            self.apply_filters()
+        """Reload the partners and counsellors offered and the referrals with the same filters, in place."""
+        self._fill_filters()
+        self._load(keep_place=True)
 
     @Slot()
     def apply_filters(self) -> None:
-        """Show the first page of what the filters select at once; the figures follow a moment later."""
+        """Show the first page of what the filters select at once; the count and the figures follow."""
+        self.partner_filter.setToolTip(self.partner_filter.currentText())
+        self._load(keep_place=False)
+
+    def _load(self, *, keep_place: bool) -> None:
+        """Load the list; with ``keep_place`` as many rows as were shown, the same selected and scrolled to."""
         selected = self.selected_referral()
-        try:
-            self.model.set_query(self.current_query())
-        except HubdeskError as exc:
-            self.status.setText(str(exc))
-            return
+        scrolled = self.table.verticalScrollBar().value()
+        shown = self.model.rowCount()
+        if not self.model.set_query(self.current_query(), at_least=shown if keep_place else 0):
+            return  # load_failed told why; the rows shown stay
         self.status.clear()
-        self.count_label.setText(self.tr("%n referrals", "", self.model.total))
+        if self.model.counting:
+            self.count_label.setText(self.tr("%n referrals shown, counting…", "", self.model.rowCount()))
         if selected is not None:
             self._select(selected.id)
+        if keep_place:
+            self.table.verticalScrollBar().setValue(scrolled)
         self._update_actions()
-        self._figures_timer.start()
+        self.load_figures()
+
+    @Slot(int)
+    def _counted(self, total: int) -> None:
+        self.count_label.setText(self.tr("%n referrals", "", total))
 
     @Slot()
     def load_figures(self) -> None:
-        self._figures_timer.stop()
-        try:
-            figures = self._services.follow_up.partner_figures(self.model.query)
-        except HubdeskError as exc:
-            self.status.setText(str(exc))
-            return
-        self.figures_model.set_items(figures)
+        """Compute the per-partner figures of the current filters off the GUI thread."""
+        self._figures_asked += 1
+        self.figures_pending = True
+        number, query, follow_up = self._figures_asked, self.model.query, self._services.follow_up
+
+        def work(_control: WorkControl) -> tuple[int, list[PartnerFigures] | Exception]:
+            try:
+                return number, follow_up.partner_figures(query)
+            except Exception as exc:  # told on the GUI thread
+                return number, exc
+
+        # parented to the application: a page closed meanwhile is simply not told (its slot is disconnected)
+        worker = Worker(work, QCoreApplication.instance())
+        worker.done.connect(self._figures_loaded)
+        worker.done.connect(worker.deleteLater)
+        worker.error.connect(worker.deleteLater)
+        worker.start()
+
+    @Slot(object)
+    def _figures_loaded(self, result: Any) -> None:
+        number, figures = result
+        if number != self._figures_asked:
+            return  # the filters or the referrals changed while these were computed: newer figures follow
+        self.figures_pending = False
+        if isinstance(figures, HubdeskError):
+            self.status.setText(message(str(figures)))
+        elif isinstance(figures, Exception):
+            self.status.setText(self.tr("The figures could not be computed: %1").replace("%1", str(figures)))
+        else:
+            self.figures_model.set_items(figures)
 
     # --- selection ---------------------------------------------------------------------------------
 
@@ -291,12 +315,13 @@ class ReferralsPage(QWidget):
 
     @Slot()
     def _update_actions(self) -> None:
+        """The letter of a referral sent (accepted, completed) is printed; a draft is sent, then printed."""
         selected = self.selected_referral()
         self.open_button.setEnabled(selected is not None)
         self.status_button.setEnabled(selected is not None and bool(REFERRAL_STEPS[selected.status]))
-        # no letter goes out for a referral cancelled or refused by the partner
-        closed = (ReferralStatus.CANCELLED, ReferralStatus.REJECTED)
-        self.letter_button.setEnabled(selected is not None and selected.status not in closed)
+        draft = selected is not None and selected.status is ReferralStatus.DRAFT
+        self.letter_button.setText(self.tr("Send and print &letter") if draft else self.tr("Print &letter"))
+        self.letter_button.setEnabled(selected is not None and (draft or prints_letter(selected.status)))
 
     # --- actions -----------------------------------------------------------------------------------
 
@@ -314,7 +339,7 @@ class ReferralsPage(QWidget):
         try:
             info = self._services.referrals.get(row.id)
         except HubdeskError as exc:
-            self.status.setText(str(exc))
+            self.status.setText(message(str(exc)))
             return
         self.referral_actions.change_status(info)
 
@@ -327,11 +352,16 @@ class ReferralsPage(QWidget):
         self.referral_actions.record_feedback(row.code if row is not None else "")
 
     def print_letter(self, lang: str) -> None:
+        """The letter of the selected referral in ``lang``; a draft is marked sent first."""
         row = self.selected_referral()
-        if row is not None and self.can_change:
+        if row is None or not self.can_change:
+            return
+        if row.status is ReferralStatus.DRAFT:
+            self.referral_actions.send_and_print(row.id, lang, row.person_name)
+        elif prints_letter(row.status):
             self.referral_actions.print_letter(row.id, lang, row.person_name)
 
     @Slot()
     def _changed(self) -> None:
-        self.apply_filters()
+        self._load(keep_place=True)
         self.referrals_changed.emit()

@@ -4,26 +4,25 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QObject, Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QColor, QFont
 
 from hubdesk.domain.enums import ReferralPriority
 from hubdesk.services.follow_up_queries import FollowUpQueries
 from hubdesk.services.guidance_readmodels import ReferralQuery, ReferralRow
 from hubdesk.ui import labels
-from hubdesk.ui.list_table_model import Index, ListTableModel, RecordRole
+from hubdesk.ui.list_table_model import Index, RecordRole
+from hubdesk.ui.paged_table_model import PAGE, PagedTableModel
 
 __all__ = ["PAGE", "RecordRole", "ReferralsTableModel"]
 
-#: rows asked for at a time; more come as the view scrolls
-PAGE = 200
 #: the status of a referral waiting too long for the partner's answer
 OVERDUE_RED = QColor("#b71c1c")
 
 
-class ReferralsTableModel(ListTableModel[ReferralRow]):
-    """Referrals as the services list them (newest first); rows arrive page by page as the view scrolls
-    (``canFetchMore`` / ``fetchMore``), ``total`` is the number matching the filters.
+class ReferralsTableModel(PagedTableModel[ReferralRow]):
+    """Referrals as the services list them (newest first), page by page (see PagedTableModel: ``total`` is
+    the number matching the filters once counted).
 
     Roles: those of ListTableModel (``RecordRole`` the ReferralRow); ForegroundRole red on the status of an
     overdue referral; FontRole bold on a high or urgent priority.
@@ -50,7 +49,6 @@ class ReferralsTableModel(ListTableModel[ReferralRow]):
         super().__init__([], parent)
         self._follow_up = follow_up
         self._query = ReferralQuery()
-        self._total = 0
         self._headers = (
             self.tr("Referral"),
             self.tr("Referred on"),
@@ -66,34 +64,20 @@ class ReferralsTableModel(ListTableModel[ReferralRow]):
     def query(self) -> ReferralQuery:
         return self._query
 
-    @property
-    def total(self) -> int:
-        return self._total
-
-    def set_query(self, query: ReferralQuery) -> None:
-        """Show what ``query`` selects, from the first page (HubdeskError goes to the caller)."""
-        total = self._follow_up.referral_count(query)
-        rows = self._follow_up.referral_page(query, 0, PAGE)
-        self._query = query
-        self._total = total
-        self.set_items(rows)
+    def set_query(self, query: ReferralQuery, *, at_least: int = 0) -> bool:
+        """Show what ``query`` selects, from the first page; False when the services refused (``load_failed``)."""
+        follow_up = self._follow_up
+        loaded = self.load(
+            lambda: follow_up.referral_count(query),
+            lambda offset, limit: follow_up.referral_page(query, offset, limit),
+            at_least=at_least,
+        )
+        if loaded:
+            self._query = query
+        return loaded
 
     def row_of(self, referral_id: str) -> int:
         return next((row for row, item in enumerate(self._items) if item.id == referral_id), -1)
-
-    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and len(self._items) < self._total
-
-    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
-        if parent.isValid():
-            return
-        more = self._follow_up.referral_page(self._query, len(self._items), PAGE)
-        if not more:
-            self._total = len(self._items)
-            return
-        self.beginInsertRows(QModelIndex(), len(self._items), len(self._items) + len(more) - 1)
-        self._items.extend(more)
-        self.endInsertRows()
 
     def status_text(self, row: ReferralRow) -> str:
         text = self.tr("%1 since %2").replace("%1", labels.referral_status(row.status))

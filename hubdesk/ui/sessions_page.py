@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date
-
-from PySide6.QtCore import QDate, QModelIndex, Qt, Signal, Slot
+from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -21,25 +18,19 @@ from PySide6.QtWidgets import (
 )
 
 from hubdesk.domain.enums import SessionMode, SessionType
-from hubdesk.domain.errors import HubdeskError
 from hubdesk.services.facade import Services
 from hubdesk.services.guidance_readmodels import SessionQuery, SessionRow
 from hubdesk.ui import labels
+from hubdesk.ui.form_rows import message
+from hubdesk.ui.period_filter import CounsellorFilter, PeriodFilter
 from hubdesk.ui.sessions_table_model import RecordRole, SessionsTableModel
-
-
-def _qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def _day(value: QDate) -> date:
-    return date(value.year(), value.month(), value.day())
 
 
 class SessionsPage(QWidget):
     """Filters on top (period, type, mode, counsellor, follow-up pending), the sessions newest first.
 
-    Reloaded each time the page is shown. Double-click or Enter on a session opens its person.
+    The first rows show at once, their count follows (computed off the GUI thread on a large list). Reloaded
+    each time the page is shown, in place. Double-click or Enter on a session opens its person.
 
     Signals: ``beneficiary_opened(str)`` with a person's id.
     """
@@ -52,17 +43,8 @@ class SessionsPage(QWidget):
         self.status = QLabel()
         self.status.setWordWrap(True)
 
-        self.period_check = QCheckBox(self.tr("&Held from"))
-        today = date.today()
-        self.from_edit = QDateEdit(_qdate(today.replace(day=1)))
-        self.to_edit = QDateEdit(_qdate(today))
-        for edit in (self.from_edit, self.to_edit):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("dd/MM/yyyy")
-            edit.setEnabled(False)
-            edit.dateChanged.connect(self._period_changed)
-        self.period_check.toggled.connect(self.from_edit.setEnabled)
-        self.period_check.toggled.connect(self.to_edit.setEnabled)
+        self.period = PeriodFilter(self.tr("&Held from"), services.today())
+        self.period_check, self.from_edit, self.to_edit = self.period.check, self.period.from_edit, self.period.to_edit
         self.type_filter = QComboBox()
         self.type_filter.addItem(self.tr("All types"), None)
         for kind in SessionType:
@@ -71,23 +53,19 @@ class SessionsPage(QWidget):
         self.mode_filter.addItem(self.tr("All modes"), None)
         for mode in SessionMode:
             self.mode_filter.addItem(labels.session_mode(mode), mode.value)
-        self.counsellor_filter = QComboBox()
-        self.counsellor_filter.addItem(self.tr("All counsellors"), None)
-        try:
-            for user in services.accounts.counsellors():
-                self.counsellor_filter.addItem(user.full_name, user.id)
-        except HubdeskError as exc:
-            self.status.setText(str(exc))
+        self.counsellor_filter = CounsellorFilter()
         self.pending_check = QCheckBox(self.tr("Follow-up &pending"))
         self.pending_check.setToolTip(self.tr("Only sessions whose agreed follow-up has not been held yet"))
         for combo in (self.type_filter, self.mode_filter, self.counsellor_filter):
             combo.currentIndexChanged.connect(self.apply_filters)
         self.pending_check.toggled.connect(self.apply_filters)
-        self.period_check.toggled.connect(self.apply_filters)
+        self.period.changed.connect(self.apply_filters)
         self.refresh_button = QPushButton(self.tr("Refresh"))
         self.refresh_button.clicked.connect(self.refresh)
 
         self.model = SessionsTableModel(services.guidance, self)
+        self.model.counted.connect(self._counted)
+        self.model.load_failed.connect(self.status.setText)
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -110,16 +88,16 @@ class SessionsPage(QWidget):
         self.open_button.setToolTip(self.tr("Open the record of the selected session's person (Enter)"))
         self.open_button.clicked.connect(self._open_person)
 
-        filters = QHBoxLayout()
-        filters.addWidget(self.period_check)
-        filters.addWidget(self.from_edit)
-        filters.addWidget(QLabel(self.tr("to")))
-        filters.addWidget(self.to_edit)
-        filters.addSpacing(12)
-        for widget in (self.type_filter, self.mode_filter, self.counsellor_filter, self.pending_check):
+        filters = QHBoxLayout()  # two rows, as on the Referrals page: the page fits a window 1280 pixels wide
+        for widget in (self.type_filter, self.mode_filter, self.pending_check):
             filters.addWidget(widget)
         filters.addStretch(1)
         filters.addWidget(self.refresh_button)
+        filters_below = QHBoxLayout()
+        filters_below.addWidget(self.counsellor_filter)
+        filters_below.addSpacing(12)
+        filters_below.addWidget(self.period)
+        filters_below.addStretch(1)
         bottom = QHBoxLayout()
         bottom.addWidget(self.count_label)
         bottom.addStretch(1)
@@ -129,17 +107,18 @@ class SessionsPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addLayout(filters)
+        layout.addLayout(filters_below)
         layout.addWidget(self.table, 1)
         layout.addLayout(bottom)
         layout.addWidget(self.status)
         self._update_actions()
 
     def current_query(self) -> SessionQuery:
-        dated = self.period_check.isChecked()
         kind, mode = self.type_filter.currentData(), self.mode_filter.currentData()
+        held_from, held_to = self.period.period()
         return SessionQuery(
-            held_from=_day(self.from_edit.date()) if dated else None,
-            held_to=_day(self.to_edit.date()) if dated else None,
+            held_from=held_from,
+            held_to=held_to,
             session_type=SessionType(kind) if kind else None,
             mode=SessionMode(mode) if mode else None,
             counsellor_id=self.counsellor_filter.currentData(),
@@ -153,23 +132,37 @@ class SessionsPage(QWidget):
 
     @Slot()
     def refresh(self) -> None:
-        self.apply_filters()
-
-    @Slot()
-    def _period_changed(self) -> None:
-        if self.period_check.isChecked():
-            self.apply_filters()
+        """The counsellors offered as they are now, the sessions with the same filters, in place."""
+        problem = self.counsellor_filter.reload(self._services)
+        if problem:
+            self.status.setText(message(problem))
+        self._load(keep_place=True)
 
     @Slot()
     def apply_filters(self) -> None:
-        try:
-            self.model.set_query(self.current_query())
-        except HubdeskError as exc:
-            self.status.setText(str(exc))
-            return
+        """The first rows of what the filters select at once; their count follows."""
+        self._load(keep_place=False)
+
+    def _load(self, *, keep_place: bool) -> None:
+        selected = self.selected_session()
+        scrolled = self.table.verticalScrollBar().value()
+        shown = self.model.rowCount() if keep_place else 0
+        if not self.model.set_query(self.current_query(), at_least=shown):
+            return  # load_failed told why; the rows shown stay
         self.status.clear()
-        self.count_label.setText(self.tr("%n sessions", "", self.model.total))
+        if self.model.counting:
+            self.count_label.setText(self.tr("%n sessions shown, counting…", "", self.model.rowCount()))
+        if keep_place and selected is not None:
+            row = next((i for i, item in enumerate(self.model.items()) if item.id == selected.id), -1)
+            if row >= 0:
+                self.table.selectRow(row)
+        if keep_place:
+            self.table.verticalScrollBar().setValue(scrolled)
         self._update_actions()
+
+    @Slot(int)
+    def _counted(self, total: int) -> None:
+        self.count_label.setText(self.tr("%n sessions", "", total))
 
     def selected_session(self) -> SessionRow | None:
         rows = self.table.selectionModel().selectedRows()

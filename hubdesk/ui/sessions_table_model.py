@@ -5,18 +5,16 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QObject, Qt
+from PySide6.QtCore import QObject, Qt
 
 from hubdesk.domain.local_time import LOCAL_ZONE
 from hubdesk.services.guidance import GuidanceService
 from hubdesk.services.guidance_readmodels import SessionQuery, SessionRow
 from hubdesk.ui import labels
-from hubdesk.ui.list_table_model import Index, ListTableModel, RecordRole
+from hubdesk.ui.list_table_model import Index, RecordRole
+from hubdesk.ui.paged_table_model import PAGE, PagedTableModel
 
 __all__ = ["PAGE", "RecordRole", "SessionsTableModel", "local_time"]
-
-#: rows asked for at a time; more come as the view scrolls
-PAGE = 200
 
 
 def local_time(moment: datetime) -> str:
@@ -25,9 +23,9 @@ def local_time(moment: datetime) -> str:
     return "\u2066" + f"{labels.short_date(local.date())} {local:%H:%M}" + "\u2069"
 
 
-class SessionsTableModel(ListTableModel[SessionRow]):
-    """Sessions as the services list them (newest first); rows arrive page by page as the view scrolls
-    (``canFetchMore`` / ``fetchMore``), ``total`` is the number matching the filters.
+class SessionsTableModel(PagedTableModel[SessionRow]):
+    """Sessions as the services list them (newest first), page by page (see PagedTableModel: ``total`` is the
+    number matching the filters once counted).
 
     Roles: those of ListTableModel (``RecordRole`` the SessionRow).
     """
@@ -55,7 +53,6 @@ class SessionsTableModel(ListTableModel[SessionRow]):
         super().__init__([], parent)
         self._guidance = guidance
         self._query = SessionQuery()
-        self._total = 0
         self._headers = (
             self.tr("Date and time"),
             self.tr("Person"),
@@ -72,31 +69,17 @@ class SessionsTableModel(ListTableModel[SessionRow]):
     def query(self) -> SessionQuery:
         return self._query
 
-    @property
-    def total(self) -> int:
-        return self._total
-
-    def set_query(self, query: SessionQuery) -> None:
-        """Show what ``query`` selects, from the first page (HubdeskError goes to the caller)."""
-        total = self._guidance.count(query)
-        rows = self._guidance.page(query, 0, PAGE)
-        self._query = query
-        self._total = total
-        self.set_items(rows)
-
-    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and len(self._items) < self._total
-
-    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
-        if parent.isValid():
-            return
-        more = self._guidance.page(self._query, len(self._items), PAGE)
-        if not more:
-            self._total = len(self._items)
-            return
-        self.beginInsertRows(QModelIndex(), len(self._items), len(self._items) + len(more) - 1)
-        self._items.extend(more)
-        self.endInsertRows()
+    def set_query(self, query: SessionQuery, *, at_least: int = 0) -> bool:
+        """Show what ``query`` selects, from the first page; False when the services refused (``load_failed``)."""
+        guidance = self._guidance
+        loaded = self.load(
+            lambda: guidance.count(query),
+            lambda offset, limit: guidance.page(query, offset, limit),
+            at_least=at_least,
+        )
+        if loaded:
+            self._query = query
+        return loaded
 
     def display(self, row: SessionRow, column: int) -> str:
         if column == self.HELD:

@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterator
 from datetime import date, timedelta
 
 import pytest
+from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
+from sqlalchemy import update
 
+from hubdesk.db.models import User
 from hubdesk.domain.enums import ReferralOutcome, ReferralStatus, Role
+from hubdesk.domain.errors import HubdeskError
 from hubdesk.services.facade import Services
+from hubdesk.services.guidance_readmodels import PartnerFigures, ReferralQuery, ReferralRow
 from hubdesk.ui import labels
 from hubdesk.ui.feedback_dialog import FeedbackDialog
 from hubdesk.ui.partner_figures_model import PartnerFiguresModel
@@ -22,6 +28,13 @@ from tests.integration.test_document_register import as_role
 from tests.pdf_reading import has_all_words
 
 TODAY = date.today()
+
+
+@pytest.fixture(autouse=True)
+def background_work_ends(qtbot: QtBot) -> Iterator[None]:
+    """The counts and figures computed off the GUI thread end before the database is closed."""
+    yield
+    QThreadPool.globalInstance().waitForDone(5000)
 
 
 @pytest.fixture
@@ -175,3 +188,134 @@ def test_the_letter_is_printed_in_the_language_chosen(
     qtbot.addWidget(preview)
     assert has_all_words(preview.pdf, f"{anapec} Aminata DIALLO Idmaj")
     assert services.documents.register()[0].language == "en"
+
+
+# --- after the review of issue #4 -------------------------------------------------------------------------
+
+
+def test_the_page_fits_a_window_1280_pixels_wide(
+    open_page: Callable[[Services], ReferralsPage], services: Services
+) -> None:
+    longest = max(services.partners.list(include_inactive=True), key=lambda p: len(p.name))
+    page = open_page(services)
+    assert len(longest.name) > 60  # the partners' long names do not widen the page
+    assert page.minimumSizeHint().width() <= 1050
+    assert page.partner_filter.view().minimumWidth() > page.partner_filter.width()  # but are read whole in the list
+
+
+def test_a_draft_is_sent_then_printed_and_a_cancelled_referral_has_no_letter(
+    qtbot: QtBot, open_page: Callable[[Services], ReferralsPage], services: Services, referred: dict[str, str]
+) -> None:
+    page = open_page(services)
+    draft = list(referred)[2]
+    page.table.selectRow(column(page, ReferralsTableModel.CODE).index(draft))
+    assert page.letter_button.isEnabled() and page.letter_button.text() == "Send and print &letter"
+    with qtbot.waitSignal(page.referrals_changed):
+        page.letter_actions["fr"].trigger()
+    preview = page.referral_actions.preview
+    assert preview is not None and preview.isVisible()
+    qtbot.addWidget(preview)
+    assert services.referrals.find(draft).status is ReferralStatus.SENT
+    assert [letter.language for letter in services.documents.register()] == ["fr"]
+    row = column(page, ReferralsTableModel.CODE).index(draft)
+    assert column(page, ReferralsTableModel.STATUS)[row].startswith(labels.referral_status(ReferralStatus.SENT))
+    assert page.selected_referral() is not None and page.letter_button.text() == "Print &letter"
+
+    cancelled = services.referrals.change_status(services.referrals.find(draft).id, ReferralStatus.CANCELLED)
+    page.refresh()
+    page.table.selectRow(column(page, ReferralsTableModel.CODE).index(cancelled.code))
+    assert not page.letter_button.isEnabled()
+    page.print_letter("fr")  # even asked directly, no letter goes out
+    assert len(services.documents.register()) == 1
+
+
+def test_the_selection_and_the_place_in_the_list_stay_after_a_change(
+    qtbot: QtBot, open_page: Callable[[Services], ReferralsPage], services: Services
+) -> None:
+    people = [sharing_person(services, "Person", f"Number{n}") for n in range(3)]
+    for n in range(60):
+        services.referrals.create(people[n % 3].id, referral_to(services), send=True)
+    page = open_page(services)
+    scroll = page.table.verticalScrollBar()
+    qtbot.waitUntil(lambda: scroll.maximum() > 20)
+    page.table.selectRow(45)
+    scroll.setValue(10)  # the row selected is further down, out of sight
+    chosen = page.selected_referral()
+    assert chosen is not None
+
+    def slip(dialog: QDialog) -> bool:
+        assert isinstance(dialog, FeedbackDialog) and dialog.code.text() == chosen.code
+        dialog.outcomes[ReferralOutcome.ACCEPTED].setChecked(True)
+        dialog.accept()
+        return dialog.result() == QDialog.DialogCode.Accepted
+
+    page.referral_actions.ask = slip  # type: ignore[method-assign]
+    with qtbot.waitSignal(page.referrals_changed):
+        page.feedback_button.click()
+    selected = page.selected_referral()
+    assert selected is not None and selected.id == chosen.id and selected.status is ReferralStatus.ACCEPTED
+    qtbot.wait(50)  # the table laid out again
+    assert scroll.value() == 10 and page.table.rowAt(0) == 10
+
+
+def test_the_counsellors_offered_follow_the_accounts(
+    open_page: Callable[[Services], ReferralsPage], services: Services
+) -> None:
+    page = open_page(services)
+    services.accounts.create_user(services.actor(), "salma", "Salma Bennani", "long-password-12", Role.COUNSELLOR)
+    page.hide()
+    page.show()  # shown again: the new colleague is offered
+    offered = [page.counsellor_filter.itemText(i) for i in range(page.counsellor_filter.count())]
+    assert offered == ["All counsellors", "Admin Istrateur", "Salma Bennani"]
+
+    page.counsellor_filter.setCurrentIndex(2)
+    with services.database.unit_of_work() as uow:  # Salma left: no service closes an account yet
+        uow.session.execute(update(User).where(User.username == "salma").values(active=False))
+        uow.commit()
+    page.refresh()
+    offered = [page.counsellor_filter.itemText(i) for i in range(page.counsellor_filter.count())]
+    assert offered == ["All counsellors", "Admin Istrateur", "Salma Bennani (left)"]
+    assert page.counsellor_filter.currentText() == "Salma Bennani (left)"  # still chosen: her referrals stay
+
+
+def test_figures_computed_for_earlier_filters_are_dropped(
+    qtbot: QtBot, services: Services, referred: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    release = threading.Event()
+    compute = services.follow_up.partner_figures
+
+    def slow_first(query: ReferralQuery | None = None) -> list[PartnerFigures]:
+        if query is not None and query.referred_from is None:
+            release.wait(5)  # the figures of every period take long
+        return compute(query)
+
+    monkeypatch.setattr(services.follow_up, "partner_figures", slow_first)
+    page = ReferralsPage(services)
+    qtbot.addWidget(page)
+    page.show()  # asks for the figures of every period
+    page.period_check.setChecked(True)
+    page.from_edit.setDate(TODAY + timedelta(days=1))  # then of a period with no referral, ready at once
+    qtbot.waitUntil(lambda: not page.figures_pending, timeout=3000)
+    assert page.figures_model.rowCount() == 0
+    release.set()  # the first figures arrive last: they are not shown
+    assert QThreadPool.globalInstance().waitForDone(5000)
+    qtbot.wait(50)
+    assert page.figures_model.rowCount() == 0 and not page.figures_pending
+
+
+def test_a_refusal_while_loading_is_shown_on_the_page(
+    qtbot: QtBot,
+    open_page: Callable[[Services], ReferralsPage],
+    services: Services,
+    referred: dict[str, str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    page = open_page(services)
+
+    def refused(*_args: object) -> list[ReferralRow]:
+        raise HubdeskError("The database is busy: try again in a moment.")
+
+    monkeypatch.setattr(services.follow_up, "referral_page", refused)
+    page.status_filter.setCurrentIndex(page.status_filter.findData(ReferralStatus.DRAFT.value))
+    assert page.status.text() == "The database is busy: try again in a moment."
+    assert page.model.rowCount() == 3  # the rows shown stay
