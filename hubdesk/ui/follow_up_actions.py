@@ -18,12 +18,11 @@ from hubdesk.services.documents import DOCUMENT_LANGUAGES, PRINTERS
 from hubdesk.services.facade import Services
 from hubdesk.services.guidance_readmodels import JobInfo, ReferralInfo, SessionEntry
 from hubdesk.ui import labels
+from hubdesk.ui.referral_actions import prints_letter
 from hubdesk.ui.timeline_model import TimelineRecord
 
 #: a referral whose request can still be changed
 EDITABLE_REFERRAL = frozenset({ReferralStatus.DRAFT, ReferralStatus.SENT})
-#: a referral whose letter is no longer printed
-NO_LETTER = frozenset({ReferralStatus.CANCELLED, ReferralStatus.REJECTED})
 
 
 class ItemAction(Enum):
@@ -71,7 +70,7 @@ class FollowUpRights:
             ItemAction.DELETE_SESSION: session,
             ItemAction.REFERRAL_STATUS: bool(self.writer and referral is not None and REFERRAL_STEPS[referral.status]),
             ItemAction.EDIT_REFERRAL: self.writer and referral is not None and referral.status in EDITABLE_REFERRAL,
-            ItemAction.PRINT_LETTER: self.printer and referral is not None and referral.status not in NO_LETTER,
+            ItemAction.PRINT_LETTER: self.printer and referral is not None and prints_letter(referral.status),
             ItemAction.EDIT_JOB: self.writer and isinstance(record, JobInfo),
         }
 
