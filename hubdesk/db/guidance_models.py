@@ -95,16 +95,27 @@ class Referral(AuditedMixin, Base):
 
     __tablename__ = "referral"
     __table_args__ = (
-        Index("ix_referral_person", "beneficiary_id", "referred_on"),
-        # the referrals page, newest first, whole or by partner or status: each order served by an index
+        Index("ix_referral_person", "beneficiary_id", "referred_on", "deleted_at"),
+        # the referrals page, newest first, whole or by partner or status: each order served by an index that
+        # also answers the count (the person, to leave deleted people out, is in it)
         Index("ix_referral_referred", "referred_on", "code"),
-        Index("ix_referral_partner", "partner_id", "referred_on", "code"),
-        Index("ix_referral_status", "status", "referred_on", "code"),
+        Index("ix_referral_partner", "partner_id", "referred_on", "code", "beneficiary_id", "deleted_at"),
+        Index("ix_referral_status", "status", "referred_on", "code", "beneficiary_id", "deleted_at"),
         # the agenda: sent referrals by the day they were sent, everyone's or one counsellor's
         Index("ix_referral_waiting", "status", "status_on"),
         Index("ix_referral_counsellor_waiting", "counsellor_id", "status", "status_on"),
         # per-partner figures, read from the index alone
-        Index("ix_referral_figures", "partner_id", "status", "answered_on", "successful", "sent_on", "feedback_days"),
+        Index(
+            "ix_referral_figures",
+            "partner_id",
+            "status",
+            "answered_on",
+            "successful",
+            "sent_on",
+            "feedback_days",
+            "deleted_at",
+        ),
+        Index("ix_referral_feedback", "partner_id", "feedback_days", "deleted_at"),
     )
 
     code: Mapped[str] = mapped_column(String(20), unique=True)  # TNG-2026-0007

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from hubdesk.db.base import AuditedMixin, Base, UTCDateTime, new_id, utcnow
@@ -50,6 +50,15 @@ class Beneficiary(AuditedMixin, Base):
         # covers the Home page's counts and the list's total without reading the wide rows; deleted_at
         # comes last so that no index leads with it (a planner without statistics would take it)
         Index("ix_beneficiary_live", "registered_on", "sex", "counsellor_id", "deleted_at"),
+        # joins that leave deleted people out read this index, not the wide rows
+        Index("ix_beneficiary_id_deleted", "id", "deleted_at"),
+        # the few records merged into another: partial, as the planner's statistics see only NULLs otherwise
+        Index(
+            "ix_beneficiary_merged_into",
+            "merged_into_id",
+            sqlite_where=text("merged_into_id IS NOT NULL"),
+            postgresql_where=text("merged_into_id IS NOT NULL"),
+        ),
     )
 
     code: Mapped[str] = mapped_column(String(20), unique=True)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import statistics
 from collections.abc import Callable
 from datetime import date, timedelta
 
@@ -33,6 +32,21 @@ DEFAULT_FEEDBACK_DAYS = 14
 WEEK = 7
 #: a referral waits for feedback while it is sent and the partner has not answered (accepted or rejected)
 _WAITING = ReferralStatus.SENT.value
+
+
+def counted_median(counts: list[tuple[int, int]]) -> float:
+    """The median of values given as (value, how many times), as statistics.median of the expanded list."""
+    ordered = sorted(counts)
+    total = sum(times for _value, times in ordered)
+    middle = [(total - 1) // 2, total // 2]
+    found: list[int] = []
+    seen = 0
+    for value, times in ordered:
+        while middle and middle[0] < seen + times:
+            found.append(value)
+            middle.pop(0)
+        seen += times
+    return (found[0] + found[1]) / 2
 
 
 def feedback_days(session: Session) -> int:
@@ -179,11 +193,14 @@ class FollowUpQueries:
                 .where(*filters)
                 .group_by(Referral.partner_id)
             ).all()
-            days: dict[str, list[int]] = {}
-            for partner_id, waited in session.execute(
-                select(Referral.partner_id, Referral.feedback_days).where(*filters, Referral.feedback_days.is_not(None))
+            # the delays counted per partner and number of days (a few hundred rows, not one per referral)
+            days: dict[str, list[tuple[int, int]]] = {}
+            for partner_id, waited, times in session.execute(
+                select(Referral.partner_id, Referral.feedback_days, func.count())
+                .where(*filters, Referral.feedback_days.is_not(None))
+                .group_by(Referral.partner_id, Referral.feedback_days)
             ):
-                days.setdefault(partner_id, []).append(int(waited or 0))
+                days.setdefault(partner_id, []).append((int(waited or 0), int(times)))
             partners = dict(session.execute(select(Partner.id, Partner.name)).all())
             figures = [
                 PartnerFigures(
@@ -192,7 +209,7 @@ class FollowUpQueries:
                     sent=int(sent or 0),
                     accepted=int(accepted or 0),
                     successful=int(successful or 0),
-                    median_feedback_days=statistics.median(days[partner_id]) if days.get(partner_id) else None,
+                    median_feedback_days=counted_median(days[partner_id]) if days.get(partner_id) else None,
                 )
                 for partner_id, sent, accepted, successful in counts
             ]

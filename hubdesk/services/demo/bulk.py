@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
 from itertools import chain
@@ -16,10 +17,15 @@ from hubdesk.db.base import Base, UTCDateTime
 from hubdesk.db.models import (
     AuditEvent,
     Beneficiary,
+    CaseStatusChange,
     Diploma,
+    GuidanceSession,
+    JobOutcome,
     LanguageSkill,
     MatchKey,
     Phone,
+    Referral,
+    ReferralStatusChange,
     SearchKey,
     Skill,
     WorkExperience,
@@ -172,6 +178,11 @@ _BULK_TABLES: tuple[type[Base], ...] = (
     WorkExperience,
     SearchKey,
     MatchKey,
+    GuidanceSession,
+    CaseStatusChange,
+    Referral,
+    ReferralStatusChange,
+    JobOutcome,
     AuditEvent,
 )
 
@@ -189,6 +200,12 @@ class _Rows:
         #: (key, beneficiary_id) pairs
         self.search_keys: list[tuple[str, str]] = []
         self.match_keys: list[tuple[str, str]] = []
+        # the follow-up (services.demo.follow_up)
+        self.sessions: list[dict[str, Any]] = []
+        self.case_changes: list[dict[str, Any]] = []
+        self.referrals: list[dict[str, Any]] = []
+        self.referral_steps: list[dict[str, Any]] = []
+        self.jobs: list[dict[str, Any]] = []
         self.events: list[dict[str, Any]] = []
 
     def statements(self, bulks: dict[type[Base], _Bulk]) -> list[_Statement]:
@@ -202,6 +219,11 @@ class _Rows:
             *bulks[WorkExperience].statements(self.experiences),
             *bulks[SearchKey].pair_statements(self.search_keys),
             *bulks[MatchKey].pair_statements(self.match_keys),
+            *bulks[GuidanceSession].statements(self.sessions),
+            *bulks[CaseStatusChange].statements(self.case_changes),
+            *bulks[Referral].statements(self.referrals),
+            *bulks[ReferralStatusChange].statements(self.referral_steps),
+            *bulks[JobOutcome].statements(self.jobs),
             *bulks[AuditEvent].statements(self.events),
         ]
 
@@ -210,16 +232,24 @@ def _insert_behind(connection: Connection, chunks: Iterable[_Rows], written: Cal
     """Insert ``chunks`` in order; ``written(people)`` after each but the last, with the people stored so far."""
     bulks = {model: _Bulk(connection, model) for model in _BULK_TABLES}
     done = 0
-    # SQLite does its B-tree work without holding the GIL: one thread inserts a chunk while this
-    # one invents the next, which uses both cores of a small machine.
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="hubdesk-demo") as writer:
-        pending: Future[None] | None = None
-        for rows in chunks:
+    # Millions of rows are made and dropped here, none of them in a reference cycle: the cycle
+    # collector would only walk them again and again (a fifth of the time of a large demo).
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        # SQLite does its B-tree work without holding the GIL: one thread inserts a chunk while this
+        # one invents the next, which uses both cores of a small machine.
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="hubdesk-demo") as writer:
+            pending: Future[None] | None = None
+            for rows in chunks:
+                if pending is not None:
+                    pending.result()
+                    if written is not None:
+                        written(done)
+                pending = writer.submit(_write, connection, rows, bulks)
+                done += len(rows.beneficiaries)
             if pending is not None:
                 pending.result()
-                if written is not None:
-                    written(done)
-            pending = writer.submit(_write, connection, rows, bulks)
-            done += len(rows.beneficiaries)
-        if pending is not None:
-            pending.result()
+    finally:
+        if collecting:
+            gc.enable()

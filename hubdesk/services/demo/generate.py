@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from datetime import time as clock
+from itertools import chain
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -24,6 +25,7 @@ from hubdesk.services.accounts import hash_password
 from hubdesk.services.demo.accounts import DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_SITE
 from hubdesk.services.demo.bulk import _insert_behind, _Rows, _table, _Values
 from hubdesk.services.demo.draws import _Pick, _Random, _uuid
+from hubdesk.services.demo.follow_up import FollowUpGenerator
 from hubdesk.services.demo.organisation import set_up_demo_organisation
 from hubdesk.services.demo.people import _Generator
 from hubdesk.services.demo.tangier import _HOLIDAYS, _HOURS
@@ -69,9 +71,14 @@ def _is_empty(session: Session) -> bool:
 
 
 def _people(
-    generator: _Generator, plan: list[tuple[date, datetime]], person_ids: list[str], counters: dict[int, int]
+    generator: _Generator,
+    plan: list[tuple[date, datetime]],
+    person_ids: list[str],
+    counters: dict[int, int],
+    follow_up: FollowUpGenerator,
 ) -> Iterator[_Rows]:
-    """The rows of the planned people, _CHUNK at a time; ``counters`` keeps the last code number per year."""
+    """The rows of the planned people and their follow-up, _CHUNK people at a time; ``counters`` keeps the
+    last code number per year."""
     size = len(plan)
     for start in range(0, size, _CHUNK):
         rows = _Rows()
@@ -82,6 +89,7 @@ def _people(
             counters[year] = number
             code = format_code(DEMO_SITE, year, number)
             generator.person(registered_on, at, code, person_ids[index], rows)
+            follow_up.person(rows, registered_on, at)
         yield rows
 
 
@@ -167,7 +175,11 @@ def generate_demo(
         session.flush()
 
         connection = session.connection()
-        generator = _Generator(rng, users, _Values(connection.dialect))
+        values = _Values(connection.dialect)
+        generator = _Generator(rng, users, values)
+        follow_up = FollowUpGenerator(seed, today, users, values, DEMO_SITE, size)
+        assert admin_id is not None
+        follow_up.set_up(session, admin_id, opened)
         counters: dict[int, int] = {}
         # Random ids handed out in ascending order: the indexes on beneficiary_id (the person's and
         # every child table's) then grow at their end instead of everywhere.
@@ -175,15 +187,18 @@ def generate_demo(
         if progress is not None:
             progress(0, size)
         written = None if progress is None else lambda done: progress(done, size)
-        _insert_behind(connection, _people(generator, plan, person_ids, counters), written)
+        chunks = chain(_people(generator, plan, person_ids, counters, follow_up), follow_up.later())
+        _insert_behind(connection, chunks, written)
         if progress is not None and size:
             progress(size, size)
+        codes = [("beneficiary", counters), ("referral", follow_up.counters)]
         if counters:
             session.execute(
                 insert(_table(CodeCounter)),
                 [
-                    {"site": DEMO_SITE, "year": year, "kind": "beneficiary", "last_value": last}
-                    for year, last in sorted(counters.items())
+                    {"site": DEMO_SITE, "year": year, "kind": kind, "last_value": last}
+                    for kind, numbers in codes
+                    for year, last in sorted(numbers.items())
                 ],
             )
         uow.commit()
