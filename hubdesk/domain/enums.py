@@ -234,3 +234,78 @@ class ContractType(StrEnum):
     IDMAJ = "idmaj"  # ANAPEC Idmaj insertion contract
     SEASONAL = "seasonal"
     INFORMAL = "informal"
+
+
+# --- issue #5: entrepreneurship support ------------------------------------------------------------------
+
+
+class VentureKind(StrEnum):
+    INDIVIDUAL = "individual"
+    COLLECTIVE = "collective"  # a collective start-up: several beneficiaries found it together
+
+
+class MemberRole(StrEnum):
+    FOUNDER = "founder"
+    MEMBER = "member"
+    MANAGER = "manager"
+
+
+class LegalForm(StrEnum):
+    NONE_YET = "none_yet"
+    AUTO_ENTREPRENEUR = "auto_entrepreneur"
+    COOPERATIVE = "cooperative"
+    SARL = "sarl"  # SARL or SARL AU
+    ASSOCIATION = "association"
+    INFORMAL = "informal"
+
+
+class VentureStage(StrEnum):
+    """The pipeline of a business project, in order; closed and abandoned end it."""
+
+    IDEA = "idea"
+    PRE_INCUBATION = "pre_incubation"  # training, business plan
+    PLAN_VALIDATED = "plan_validated"  # business plan validated
+    SEEKING_FINANCING = "seeking_financing"
+    CREATED = "created"
+    OPERATING = "operating"
+    CLOSED = "closed"
+    ABANDONED = "abandoned"
+
+
+class FinancingKind(StrEnum):
+    OWN_FUNDS = "own_funds"
+    HONOUR_LOAN = "honour_loan"  # e.g. Forsa
+    BANK_LOAN = "bank_loan"  # e.g. Intelaka
+    MICROCREDIT = "microcredit"
+    GRANT = "grant"
+    EQUIPMENT_KIT = "equipment_kit"
+
+
+class SupportActionKind(StrEnum):
+    COACHING = "coaching"
+    BUSINESS_PLAN = "business_plan"  # business plan help
+    FORMALITIES = "formalities"  # administrative formalities
+    MARKET_ACCESS = "market_access"
+    FINANCIAL_EDUCATION = "financial_education"
+    EQUIPMENT_KIT = "equipment_kit"
+
+
+class AutoEntrepreneurCategory(StrEnum):
+    """The two categories of the auto-entrepreneur status, each with its turnover ceiling."""
+
+    COMMERCE_INDUSTRY_CRAFTS = "commerce_industry_crafts"  # 500,000 MAD a year
+    SERVICES = "services"  # 200,000 MAD a year
+
+
+class AutoEntrepreneurStatus(StrEnum):
+    APPLIED = "applied"
+    ACTIVE = "active"
+    LAPSED = "lapsed"
+
+
+class TrainingTheme(StrEnum):
+    ENTREPRENEURSHIP = "entrepreneurship"
+    FINANCIAL_EDUCATION = "financial_education"
+    SOFT_SKILLS = "soft_skills"
+    DIGITAL = "digital"
+    VOCATIONAL = "vocational"

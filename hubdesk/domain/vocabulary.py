@@ -14,15 +14,20 @@ from enum import StrEnum
 
 from hubdesk.domain.enums import (
     AuditAction,
+    AutoEntrepreneurCategory,
+    AutoEntrepreneurStatus,
     CaseStatus,
     CloseReason,
     ConsentPurpose,
     ContractType,
     DocumentKind,
     EducationLevel,
+    FinancingKind,
     HeardFrom,
     IdDocumentType,
     LanguageLevel,
+    LegalForm,
+    MemberRole,
     MigrationStatus,
     Occupation,
     PartnerType,
@@ -37,7 +42,11 @@ from hubdesk.domain.enums import (
     Sex,
     SkillLevel,
     SkillSector,
+    SupportActionKind,
     SupportKind,
+    TrainingTheme,
+    VentureKind,
+    VentureStage,
 )
 
 #: Document languages, in the order of the label tuples. French comes first and is the default.
@@ -342,6 +351,81 @@ _LABELS: dict[type[StrEnum], dict[StrEnum, tuple[str, str, str]]] = {
         ContractType.IDMAJ: ("Contrat d'insertion Idmaj (ANAPEC)", "عقد الإدماج (إدماج)", "Idmaj insertion contract"),
         ContractType.SEASONAL: ("Saisonnier", "موسمي", "Seasonal"),
         ContractType.INFORMAL: ("Informel", "غير مهيكل", "Informal"),
+    },
+    VentureKind: {
+        VentureKind.INDIVIDUAL: ("Projet individuel", "مشروع فردي", "Individual project"),
+        VentureKind.COLLECTIVE: ("Projet collectif", "مشروع جماعي", "Collective start-up"),
+    },
+    MemberRole: {
+        MemberRole.FOUNDER: ("Fondateur(rice)", "مؤسس", "Founder"),
+        MemberRole.MEMBER: ("Membre", "عضو", "Member"),
+        MemberRole.MANAGER: ("Gérant(e)", "مسير", "Manager"),
+    },
+    LegalForm: {
+        LegalForm.NONE_YET: ("Pas encore de forme juridique", "بدون شكل قانوني بعد", "No legal form yet"),
+        LegalForm.AUTO_ENTREPRENEUR: ("Auto-entrepreneur", "مقاول ذاتي", "Auto-entrepreneur"),
+        LegalForm.COOPERATIVE: ("Coopérative", "تعاونية", "Cooperative"),
+        LegalForm.SARL: ("SARL / SARL AU", "شركة ذات مسؤولية محدودة", "SARL / single-member SARL"),
+        LegalForm.ASSOCIATION: ("Association", "جمعية", "Association"),
+        LegalForm.INFORMAL: ("Activité informelle", "نشاط غير مهيكل", "Informal activity"),
+    },
+    VentureStage: {
+        VentureStage.IDEA: ("Idée", "فكرة", "Idea"),
+        VentureStage.PRE_INCUBATION: ("Pré-incubation", "ما قبل الاحتضان", "Pre-incubation"),
+        VentureStage.PLAN_VALIDATED: ("Plan d'affaires validé", "مخطط الأعمال مصادق عليه", "Business plan validated"),
+        VentureStage.SEEKING_FINANCING: ("Recherche de financement", "البحث عن التمويل", "Seeking financing"),
+        VentureStage.CREATED: ("Créé", "تم الإحداث", "Created"),
+        VentureStage.OPERATING: ("En activité", "في طور النشاط", "Operating"),
+        VentureStage.CLOSED: ("Fermé", "مغلق", "Closed"),
+        VentureStage.ABANDONED: ("Abandonné", "متخلى عنه", "Abandoned"),
+    },
+    FinancingKind: {
+        FinancingKind.OWN_FUNDS: ("Fonds propres", "أموال ذاتية", "Own funds"),
+        FinancingKind.HONOUR_LOAN: ("Prêt d'honneur (Forsa…)", "قرض شرف (فرصة…)", "Honour loan (Forsa…)"),
+        FinancingKind.BANK_LOAN: ("Prêt bancaire (Intelaka…)", "قرض بنكي (انطلاقة…)", "Bank loan (Intelaka…)"),
+        FinancingKind.MICROCREDIT: ("Microcrédit", "قرض صغير", "Microcredit"),
+        FinancingKind.GRANT: ("Subvention", "منحة", "Grant"),
+        FinancingKind.EQUIPMENT_KIT: ("Kit d'équipement", "عدة تجهيز", "Equipment kit"),
+    },
+    SupportActionKind: {
+        SupportActionKind.COACHING: ("Coaching", "مواكبة فردية", "Coaching"),
+        SupportActionKind.BUSINESS_PLAN: ("Aide au plan d'affaires", "المساعدة في مخطط الأعمال", "Business plan help"),
+        SupportActionKind.FORMALITIES: (
+            "Démarches administratives",
+            "الإجراءات الإدارية",
+            "Administrative formalities",
+        ),
+        SupportActionKind.MARKET_ACCESS: ("Accès au marché", "الولوج إلى السوق", "Market access"),
+        SupportActionKind.FINANCIAL_EDUCATION: ("Éducation financière", "التربية المالية", "Financial education"),
+        SupportActionKind.EQUIPMENT_KIT: (
+            "Remise d'un kit d'équipement",
+            "تسليم عدة تجهيز",
+            "Equipment kit handed over",
+        ),
+    },
+    AutoEntrepreneurCategory: {
+        AutoEntrepreneurCategory.COMMERCE_INDUSTRY_CRAFTS: (
+            "Commerce, industrie, artisanat (plafond 500 000 MAD)",
+            "التجارة والصناعة والصناعة التقليدية (السقف 500.000 درهم)",
+            "Commerce, industry, crafts (500,000 MAD ceiling)",
+        ),
+        AutoEntrepreneurCategory.SERVICES: (
+            "Prestation de services (plafond 200 000 MAD)",
+            "تقديم الخدمات (السقف 200.000 درهم)",
+            "Services (200,000 MAD ceiling)",
+        ),
+    },
+    AutoEntrepreneurStatus: {
+        AutoEntrepreneurStatus.APPLIED: ("Demande déposée", "تم إيداع الطلب", "Applied"),
+        AutoEntrepreneurStatus.ACTIVE: ("Actif", "نشيط", "Active"),
+        AutoEntrepreneurStatus.LAPSED: ("Radié ou expiré", "مشطب أو منتهي", "Lapsed"),
+    },
+    TrainingTheme: {
+        TrainingTheme.ENTREPRENEURSHIP: ("Entrepreneuriat", "المقاولة", "Entrepreneurship"),
+        TrainingTheme.FINANCIAL_EDUCATION: ("Éducation financière", "التربية المالية", "Financial education"),
+        TrainingTheme.SOFT_SKILLS: ("Compétences de vie", "المهارات الحياتية", "Soft skills"),
+        TrainingTheme.DIGITAL: ("Numérique", "الرقميات", "Digital"),
+        TrainingTheme.VOCATIONAL: ("Formation professionnelle", "التكوين المهني", "Vocational"),
     },
 }
 
