@@ -75,10 +75,6 @@ def clean_partner(draft: PartnerDraft) -> PartnerDraft:
     return cleaned
 
 
-def partner_label(row: Partner) -> str:
-    return row.name
-
-
 def _draft(row: Partner, contacts: list[PartnerContact]) -> PartnerDraft:
     return PartnerDraft(
         name=row.name,
