@@ -6,7 +6,8 @@ import logging
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, Signal, Slot
+from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QModelIndex, QObject, Signal, Slot
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from hubdesk.domain.errors import HubdeskError
 from hubdesk.ui.form_rows import message
@@ -133,3 +134,21 @@ class PagedTableModel(ListTableModel[T]):
         if self._complete and self.counting:
             self._total = len(self._items)
             self.counted.emit(self._total)
+
+
+def record_table(model: QAbstractItemModel, widths: Sequence[int]) -> QTableView:
+    """The read-only list of a page: whole rows, one at a time, columns of the given widths, the last stretched."""
+    table = QTableView()
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setAlternatingRowColors(True)
+    table.setWordWrap(False)
+    table.verticalHeader().hide()
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setStretchLastSection(True)
+    for column, width in enumerate(widths):
+        header.resizeSection(column, width)
+    return table

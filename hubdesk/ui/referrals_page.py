@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMenu,
     QPushButton,
@@ -31,6 +30,7 @@ from hubdesk.services.facade import Services
 from hubdesk.services.guidance_readmodels import PartnerFigures, ReferralQuery, ReferralRow
 from hubdesk.ui import labels
 from hubdesk.ui.form_rows import message
+from hubdesk.ui.paged_table_model import record_table
 from hubdesk.ui.partner_figures_model import PartnerFiguresModel, SortRole
 from hubdesk.ui.period_filter import FILTER_CHARS, CounsellorFilter, PeriodFilter, fit_popup
 from hubdesk.ui.referral_actions import ReferralActions, prints_letter
@@ -88,19 +88,7 @@ class ReferralsPage(QWidget):
         self.model = ReferralsTableModel(services.follow_up, self)
         self.model.counted.connect(self._counted)
         self.model.load_failed.connect(self.status.setText)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        for column, width in enumerate((140, 90, 210, 190, 140, 80, 250)):
-            header.resizeSection(column, width)
+        self.table = record_table(self.model, (140, 90, 210, 190, 140, 80, 250))
         self.table.doubleClicked.connect(self._open_person)
         for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             QShortcut(QKeySequence(key), self.table, self._open_person, context=Qt.ShortcutContext.WidgetShortcut)

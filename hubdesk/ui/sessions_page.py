@@ -5,14 +5,11 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -22,6 +19,7 @@ from hubdesk.services.facade import Services
 from hubdesk.services.guidance_readmodels import SessionQuery, SessionRow
 from hubdesk.ui import labels
 from hubdesk.ui.form_rows import message
+from hubdesk.ui.paged_table_model import record_table
 from hubdesk.ui.period_filter import CounsellorFilter, PeriodFilter
 from hubdesk.ui.sessions_table_model import RecordRole, SessionsTableModel
 
@@ -66,19 +64,7 @@ class SessionsPage(QWidget):
         self.model = SessionsTableModel(services.guidance, self)
         self.model.counted.connect(self._counted)
         self.model.load_failed.connect(self.status.setText)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        for column, width in enumerate((130, 220, 170, 100, 70, 150, 220, 90)):
-            header.resizeSection(column, width)
+        self.table = record_table(self.model, (130, 220, 170, 100, 70, 150, 220, 90))
         self.table.doubleClicked.connect(self._open_person)
         for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             QShortcut(QKeySequence(key), self.table, self._open_person, context=Qt.ShortcutContext.WidgetShortcut)
