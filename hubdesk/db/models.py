@@ -273,12 +273,28 @@ from hubdesk.db.guidance_models import (  # noqa: E402  (registered with the sam
     ReferralStatusChange,
 )
 
+from hubdesk.db.venture_models import (  # noqa: E402  (registered with the same metadata)
+    AutoEntrepreneur,
+    FinancingLine,
+    RevenueFollowUp,
+    SupportAction,
+    Training,
+    TrainingAttendance,
+    TrainingDay,
+    TrainingEnrolment,
+    Venture,
+    VentureMember,
+    VentureStageChange,
+)
+
 __all__ = [
     "AuditEvent",
+    "AutoEntrepreneur",
     "Beneficiary",
     "CaseStatusChange",
     "CodeCounter",
     "Diploma",
+    "FinancingLine",
     "GuidanceSession",
     "IssuedDocument",
     "JobOutcome",
@@ -290,10 +306,19 @@ __all__ = [
     "Phone",
     "Referral",
     "ReferralStatusChange",
+    "RevenueFollowUp",
     "SearchKey",
     "Setting",
     "Skill",
+    "SupportAction",
+    "Training",
+    "TrainingAttendance",
+    "TrainingDay",
+    "TrainingEnrolment",
     "User",
+    "Venture",
+    "VentureMember",
+    "VentureStageChange",
     "WorkExperience",
     "new_id",
 ]
