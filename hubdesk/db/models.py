@@ -272,7 +272,6 @@ from hubdesk.db.guidance_models import (  # noqa: E402  (registered with the sam
     Referral,
     ReferralStatusChange,
 )
-
 from hubdesk.db.venture_models import (  # noqa: E402  (registered with the same metadata)
     AutoEntrepreneur,
     FinancingLine,

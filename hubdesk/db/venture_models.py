@@ -42,9 +42,6 @@ class Venture(AuditedMixin, Base):
     ended_on: Mapped[date | None] = mapped_column(Date)
     jobs_created: Mapped[int] = mapped_column(Integer, default=0)
     counsellor_id: Mapped[str | None] = mapped_column(ForeignKey("user_account.id"))
-    #: the members' names, for the pipeline list without a join (kept by the service)
-    member_names: Mapped[str] = mapped_column(String(300), default="")
-    member_count: Mapped[int] = mapped_column(Integer, default=0)
 
 
 class VentureMember(AuditedMixin, Base):

@@ -7,7 +7,10 @@ import re
 DEFAULT_SITE = "TNG"
 
 #: digits of the running number per kind of record
-WIDTHS = {"beneficiary": 5, "referral": 4}
+WIDTHS = {"beneficiary": 5, "referral": 4, "venture": 4, "training": 4}
+
+#: the prefix of each kind of record's code, before the site
+PREFIXES = {"referral": "REF", "venture": "PRJ", "training": "TRN"}
 
 _SITE = re.compile(r"^[A-Z]{2,5}$")
 
@@ -25,22 +28,32 @@ def code_search_key(code: str) -> str:
     return re.sub(r"[^0-9a-z]", "", code.lower())
 
 
+def prefixed_code(kind: str, site: str, year: int, number: int) -> str:
+    """REF-TNG-2026-0007, PRJ-TNG-2026-0012, TRN-TNG-2026-0003: the site in the code keeps the records of
+    two sites apart once they share a server."""
+    return f"{PREFIXES[kind]}-{format_code(site, year, number, kind)}"
+
+
 def referral_code(site: str, year: int, number: int) -> str:
-    """REF-TNG-2026-0007: the site in the code keeps referrals of two sites apart once they share a server."""
-    return f"REF-{format_code(site, year, number, 'referral')}"
+    return prefixed_code("referral", site, year, number)
 
 
-def normalise_referral_code(text: str) -> str:
-    """What a person typed from a feedback slip, in the stored form: ``ref tng 2026 7`` -> REF-TNG-2026-0007."""
+def normalise_prefixed_code(text: str, kind: str) -> str:
+    """What a person typed, in the stored form: ``ref tng 2026 7`` -> REF-TNG-2026-0007 (prefix optional)."""
+    prefix = PREFIXES[kind]
     parts = re.findall(r"[A-Za-z]+|\d+", text)
-    glued = re.fullmatch(r"(?:REF)?([A-Z]{2,5})(\d{4})(\d{1,6})", re.sub(r"[^0-9A-Za-z]", "", text).upper())
+    glued = re.fullmatch(rf"(?:{prefix})?([A-Z]{{2,5}})(\d{{4}})(\d{{1,6}})", re.sub(r"[^0-9A-Za-z]", "", text).upper())
     if len(parts) < 3 and glued:  # "reftng20260007", typed without any separator
         parts = list(glued.groups())
-    if parts and parts[0].upper() == "REF":
+    if parts and parts[0].upper() == prefix:
         parts = parts[1:]
     if len(parts) != 3 or not parts[1].isdigit() or not parts[2].isdigit() or not parts[0].isalpha():
         return text.strip().upper()
     try:
-        return referral_code(parts[0].upper(), int(parts[1]), int(parts[2]))
+        return prefixed_code(kind, parts[0].upper(), int(parts[1]), int(parts[2]))
     except ValueError:
         return text.strip().upper()
+
+
+def normalise_referral_code(text: str) -> str:
+    return normalise_prefixed_code(text, "referral")

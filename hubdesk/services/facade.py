@@ -10,6 +10,7 @@ from hubdesk.db.database import Database, open_database
 from hubdesk.domain.enums import Role
 from hubdesk.domain.errors import PermissionDenied
 from hubdesk.services.accounts import AccountService
+from hubdesk.services.auto_entrepreneurs import AutoEntrepreneurService
 from hubdesk.services.beneficiaries import WRITERS, BeneficiaryService
 from hubdesk.services.beneficiary_search import BeneficiarySearch
 from hubdesk.services.documents import DocumentService
@@ -22,9 +23,14 @@ from hubdesk.services.organisation import OrganisationService
 from hubdesk.services.partners import PartnerService
 from hubdesk.services.person_documents import PersonDocuments
 from hubdesk.services.person_follow_up import PersonFollowUpService
+from hubdesk.services.pipeline_queries import PipelineQueries
 from hubdesk.services.readmodels import Actor, UserInfo
 from hubdesk.services.referrals import ReferralService
 from hubdesk.services.settings import SettingsService
+from hubdesk.services.support_actions import SupportActionService
+from hubdesk.services.training_documents import TrainingDocuments
+from hubdesk.services.trainings import TrainingService
+from hubdesk.services.ventures import VentureService
 
 
 class Services:
@@ -54,6 +60,12 @@ class Services:
         self.person_follow_up = PersonFollowUpService(
             database, self.actor, self.beneficiaries, self.documents, self.organisation.profile, today
         )
+        self.ventures = VentureService(database, self.actor, today)
+        self.pipeline = PipelineQueries(database, self.actor)
+        self.support_actions = SupportActionService(database, self.actor, today)
+        self.auto_entrepreneurs = AutoEntrepreneurService(database, self.actor, today)
+        self.trainings = TrainingService(database, self.actor, today)
+        self.training_documents = TrainingDocuments(database, self.actor, self.documents, self.organisation.profile)
 
     @classmethod
     def open(

@@ -2,7 +2,7 @@
 
 Revision ID: 0004
 Revises: 0003
-Create Date: 2026-11-29 12:10:21.253055
+Create Date: 2026-11-29 12:11:15.386304
 """
 
 from __future__ import annotations
@@ -84,8 +84,6 @@ def upgrade() -> None:
         sa.Column("ended_on", sa.Date(), nullable=True),
         sa.Column("jobs_created", sa.Integer(), nullable=False),
         sa.Column("counsellor_id", sa.String(length=36), nullable=True),
-        sa.Column("member_names", sa.String(length=300), nullable=False),
-        sa.Column("member_count", sa.Integer(), nullable=False),
         sa.Column("id", sa.String(length=36), nullable=False),
         sa.Column("created_at", sa.DateTime(), nullable=False),
         sa.Column("updated_at", sa.DateTime(), nullable=False),
