@@ -119,9 +119,7 @@ def _table(rows: list[SignInRow | None], lang: str, b: Blocks, width: float) -> 
             "",
         ]
         data.append(b.row(cells))
-    table = Table(
-        data, colWidths=b.widths(widths), rowHeights=[HEADER_HEIGHT] + [ROW_HEIGHT] * len(rows), repeatRows=1
-    )
+    table = Table(data, colWidths=b.widths(widths), rowHeights=[HEADER_HEIGHT] + [ROW_HEIGHT] * len(rows), repeatRows=1)
     table.setStyle(
         TableStyle(
             [

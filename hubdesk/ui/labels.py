@@ -8,15 +8,20 @@ from enum import StrEnum
 from PySide6.QtCore import QCoreApplication, QDate, QLocale
 
 from hubdesk.domain.enums import (
+    AutoEntrepreneurCategory,
+    AutoEntrepreneurStatus,
     CaseStatus,
     CloseReason,
     ConsentPurpose,
     ContractType,
     DocumentKind,
     EducationLevel,
+    FinancingKind,
     HeardFrom,
     IdDocumentType,
     LanguageLevel,
+    LegalForm,
+    MemberRole,
     MigrationStatus,
     Occupation,
     PartnerType,
@@ -31,7 +36,11 @@ from hubdesk.domain.enums import (
     Sex,
     SkillLevel,
     SkillSector,
+    SupportActionKind,
     SupportKind,
+    TrainingTheme,
+    VentureKind,
+    VentureStage,
 )
 from hubdesk.domain.local_time import LOCAL_ZONE
 from hubdesk.domain.matching import MatchReason
@@ -294,3 +303,49 @@ def referral_outcome(value: ReferralOutcome | str) -> str:
 
 def contract_type(value: ContractType | str) -> str:
     return _vocabulary(ContractType(value))
+
+
+# --- issue #5: business projects, auto-entrepreneurs, trainings ------------------------------------------
+
+
+def venture_kind(value: VentureKind | str) -> str:
+    return _vocabulary(VentureKind(value))
+
+
+def member_role(value: MemberRole | str) -> str:
+    return _vocabulary(MemberRole(value))
+
+
+def legal_form(value: LegalForm | str) -> str:
+    return _vocabulary(LegalForm(value))
+
+
+def venture_stage(value: VentureStage | str) -> str:
+    return _vocabulary(VentureStage(value))
+
+
+def financing_kind(value: FinancingKind | str) -> str:
+    return _vocabulary(FinancingKind(value))
+
+
+def support_action_kind(value: SupportActionKind | str) -> str:
+    return _vocabulary(SupportActionKind(value))
+
+
+def auto_entrepreneur_category(value: AutoEntrepreneurCategory | str) -> str:
+    return _vocabulary(AutoEntrepreneurCategory(value))
+
+
+def auto_entrepreneur_status(value: AutoEntrepreneurStatus | str) -> str:
+    return _vocabulary(AutoEntrepreneurStatus(value))
+
+
+def training_theme(value: TrainingTheme | str) -> str:
+    return _vocabulary(TrainingTheme(value))
+
+
+def dirhams(amount: int | None) -> str:
+    """An amount as a person reads it: "120 000 MAD" in the interface's locale; "" when unknown."""
+    if amount is None:
+        return ""
+    return _t("{amount} MAD").format(amount=QLocale().toString(amount))
