@@ -35,6 +35,7 @@ from hubdesk.services.audit import record_event
 from hubdesk.services.beneficiaries import load_beneficiary, reindex
 from hubdesk.services.guidance_rows import refresh_follow_up
 from hubdesk.services.readmodels import Actor, DuplicateCandidate, DuplicatePair
+from hubdesk.services.venture_merge import merge_entrepreneurship
 
 MAX_CANDIDATES = 2000
 #: two people who share nothing but a birth year: what a name block alone can score at best
@@ -284,6 +285,7 @@ class DuplicateService:
             # and so are the dropped record's sessions, case history, referrals and jobs
             for model in (GuidanceSession, CaseStatusChange, Referral, JobOutcome):
                 session.execute(update(model).where(model.beneficiary_id == drop.id).values(beneficiary_id=keep.id))
+            merge_entrepreneurship(session, drop.id, keep.id)
             refresh_follow_up(session, keep.id)
             drop.merged_into_id = keep.id
             drop.deleted_at = utcnow()

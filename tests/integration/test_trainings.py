@@ -125,3 +125,29 @@ def test_the_trainings_list_filters_by_theme_text_and_period(services: Services)
     recent = services.trainings.page(TrainingQuery(date_from=TODAY - timedelta(days=30)))
     assert [r.title for r in recent] == ["Créer son entreprise"]
     assert services.trainings.count(TrainingQuery(theme=TrainingTheme.DIGITAL)) == 0
+
+
+def test_merging_two_records_of_one_trainee_keeps_one_enrolment_with_every_day_attended(services: Services) -> None:
+    from hubdesk.domain.enums import SupportActionKind
+    from hubdesk.services.venture_readmodels import SupportActionDraft
+    from tests.integration.venture_helpers import collective
+
+    keep, drop, partner = people(services, 3)
+    training_id = training(services, days=5)
+    services.trainings.enrol(training_id, [keep.id, drop.id])
+    attend(services, training_id, {keep.id: 2})
+    info = services.trainings.get(training_id)
+    dropped = next(t.enrolment_id for t in info.trainees if t.beneficiary_id == drop.id)
+    kept = next(t.enrolment_id for t in info.trainees if t.beneficiary_id == keep.id)
+    services.trainings.mark_attendance(training_id, info.days[2].held_on, {dropped, kept})  # both records marked
+    services.trainings.mark_attendance(training_id, info.days[3].held_on, {dropped})
+    venture_id = collective(services, [keep, drop])
+    other = collective(services, [drop, partner])
+    services.support_actions.record(SupportActionDraft(SupportActionKind.COACHING, TODAY), beneficiary_id=drop.id)
+    services.duplicates.merge(keep.id, drop.id)
+    trainee = services.trainings.get(training_id).trainees
+    assert [(t.beneficiary_id, len(t.attended)) for t in trainee] == [(keep.id, 4)]
+    assert len(services.ventures.get(venture_id).members) == 1
+    assert {m.beneficiary_id for m in services.ventures.get(other).members} == {keep.id, partner.id}
+    assert [a.draft.kind for a in services.support_actions.of_person(keep.id)] == [SupportActionKind.COACHING]
+    assert services.trainings.page(TrainingQuery())[0].enrolled == 1
