@@ -31,6 +31,7 @@ from hubdesk.services.readmodels import (
     SavedBeneficiary,
 )
 from hubdesk.services.settings import SITE_CODE, read_setting
+from hubdesk.services.training_rows import refresh_trainings_of
 
 WRITERS = frozenset({Role.ADMINISTRATOR, Role.COORDINATOR, Role.COUNSELLOR})
 _LOADERS = (
@@ -150,6 +151,7 @@ class BeneficiaryService:
             row.deleted_at = utcnow()
             row.updated_by = actor.user_id
             refresh_follow_up(uow.session, row.id)  # nobody holds a follow-up with a deleted person
+            refresh_trainings_of(uow.session, row.id)  # the trainings list counts living trainees
             record_event(
                 uow.session,
                 actor,

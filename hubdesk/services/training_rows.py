@@ -120,3 +120,12 @@ def training_info(session: Session, row: Training) -> TrainingInfo:
         days=tuple(TrainingDayInfo(day.id, day.held_on, day.hours, present[day.id]) for day in days),
         trainees=tuple(trainees),
     )
+
+
+def refresh_trainings_of(session: Session, beneficiary_id: str) -> None:
+    """Recount the trainings a person is enrolled in (after the person was deleted or restored)."""
+    ids = select(TrainingEnrolment.training_id).where(
+        TrainingEnrolment.beneficiary_id == beneficiary_id, TrainingEnrolment.deleted_at.is_(None)
+    )
+    for training in session.scalars(select(Training).where(Training.id.in_(ids))):
+        refresh_training(session, training)

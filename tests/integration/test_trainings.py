@@ -151,3 +151,12 @@ def test_merging_two_records_of_one_trainee_keeps_one_enrolment_with_every_day_a
     assert {m.beneficiary_id for m in services.ventures.get(other).members} == {keep.id, partner.id}
     assert [a.draft.kind for a in services.support_actions.of_person(keep.id)] == [SupportActionKind.COACHING]
     assert services.trainings.page(TrainingQuery())[0].enrolled == 1
+
+
+def test_a_deleted_person_no_longer_counts_among_the_trainees(services: Services) -> None:
+    pair = people(services, 2)
+    training_id = training(services)
+    services.trainings.enrol(training_id, [p.id for p in pair])
+    services.beneficiaries.delete(pair[1].id)
+    assert services.trainings.page(TrainingQuery())[0].enrolled == 1
+    assert [t.person_code for t in services.trainings.get(training_id).trainees] == [pair[0].code]
