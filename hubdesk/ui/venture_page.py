@@ -1,0 +1,579 @@
+"""A business project's page: what it is, who is in it, its steps, its money, its turnover and the help it got."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from functools import partial
+from typing import Any, TypeVar
+
+from PySide6.QtCore import QItemSelectionModel, QObject, Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hubdesk.domain.enums import MemberRole
+from hubdesk.domain.errors import HubdeskError, ValidationError
+from hubdesk.services.facade import Services
+from hubdesk.services.venture_readmodels import (
+    FinancingInfo,
+    MemberDraft,
+    MemberInfo,
+    RevenueInfo,
+    StageStep,
+    SupportActionInfo,
+    VentureInfo,
+)
+from hubdesk.ui import labels
+from hubdesk.ui.financing_dialog import FinancingDialog
+from hubdesk.ui.form_rows import message
+from hubdesk.ui.intake_editors import ERROR_STYLE
+from hubdesk.ui.list_table_model import ListTableModel, RecordRole
+from hubdesk.ui.person_picker import PersonPicker
+from hubdesk.ui.revenue_dialog import RevenueDialog
+from hubdesk.ui.stage_dialog import StageDialog
+from hubdesk.ui.support_action_dialog import SupportActionDialog
+from hubdesk.ui.venture_dialog import VentureDialog
+
+T = TypeVar("T")
+#: a column: its header, the text of an item, whether it is a number (aligned right)
+Column = tuple[str, Callable[[Any], str], bool]
+ROW_SELECTION = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+_RIGHT = Qt.AlignmentFlag.AlignRight
+
+
+class SectionModel(ListTableModel[T]):
+    """The lines of one section of the page; the columns are given as (header, text of an item, numeric)."""
+
+    def __init__(self, columns: Sequence[Column], parent: QObject | None = None) -> None:
+        super().__init__([header for header, _text, _numeric in columns], parent)
+        self._columns = tuple(columns)
+
+    def display(self, item: T, column: int) -> str:
+        return self._columns[column][1](item)
+
+    def alignment(self, column: int) -> Qt.AlignmentFlag | None:
+        return _RIGHT if self._columns[column][2] else None
+
+
+def _row(*widgets: QWidget | None) -> QHBoxLayout:
+    """The widgets side by side; None is a stretch."""
+    row = QHBoxLayout()
+    for widget in widgets:
+        if widget is None:
+            row.addStretch(1)
+        else:
+            row.addWidget(widget)
+    return row
+
+
+class VenturePage(QWidget):
+    """One business project: a header with its facts and money, then tabs of members, stages, financing,
+    revenue follow-ups and support history. Buttons that change something show only to case workers
+    (``services.can_change_people``); the services refuse the others and their message is shown.
+
+    Signals:
+        venture_changed(str): the project's id, after any change saved from the page (it has reloaded).
+        beneficiary_opened(str): a member's beneficiary id (double click on a member).
+        back_requested(): the "← Business projects" button.
+    """
+
+    venture_changed = Signal(str)
+    beneficiary_opened = Signal(str)
+    back_requested = Signal()
+
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._services = services
+        self._writer = services.can_change_people
+        self.venture: VentureInfo | None = None
+        self.last_message: QMessageBox | None = None
+        #: the buttons that change something, hidden from those who may only read
+        self.write_buttons: list[QPushButton] = []
+
+        self.back_button = self._button(self.tr("← Business projects"), self.back_requested.emit, writes=False)
+        self.title = QLabel()
+        self.title.setStyleSheet("font-size: 16pt; font-weight: 600;")
+        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.edit_button = self._button(self.tr("Edit project…"), self.edit_venture)
+        self.facts: dict[str, QLabel] = {}
+        facts = QHBoxLayout()
+        for keys in (
+            (("kind", self.tr("Kind:")), ("sector", self.tr("Sector:")), ("legal_form", self.tr("Legal form:"))),
+            (
+                ("stage", self.tr("Stage:")),
+                ("started_on", self.tr("Started on:")),
+                ("created_on", self.tr("Created on:")),
+            ),
+            (("counsellor", self.tr("Counsellor:")), ("jobs", self.tr("Jobs created:"))),
+            (("requested", self.tr("Requested:")), ("obtained", self.tr("Obtained:"))),
+        ):
+            form = QFormLayout()
+            for key, text in keys:
+                self.facts[key] = QLabel()
+                self.facts[key].setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+                form.addRow(text, self.facts[key])
+            facts.addLayout(form)
+            facts.addSpacing(24)
+        facts.addStretch(1)
+        self.facts["stage"].setStyleSheet("font-weight: 600;")
+
+        self.tabs = QTabWidget()
+        self._build_members()
+        self._build_stages()
+        self._build_financing()
+        self._build_revenue()
+        self._build_support()
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(_row(self.back_button, None))
+        layout.addLayout(_row(self.title, None, self.edit_button))
+        layout.addLayout(facts)
+        layout.addWidget(self.tabs, 1)
+        for button in self.write_buttons:
+            button.setVisible(self._writer)
+        self._selection_changed()
+
+    # --- building ------------------------------------------------------------------------------------
+
+    def _button(self, text: str, slot: Callable[[], None] | None, *, writes: bool = True) -> QPushButton:
+        """A button that Enter elsewhere does not press; ``writes``: shown to case workers only."""
+        button = QPushButton(text)
+        button.setAutoDefault(False)
+        if slot is not None:
+            button.clicked.connect(slot)
+        if writes:
+            self.write_buttons.append(button)
+        return button
+
+    def _table(self, columns: Sequence[Column], stretch: int) -> tuple[SectionModel[Any], QTableView]:
+        model: SectionModel[Any] = SectionModel(columns, self)
+        view = QTableView()
+        view.setModel(model)
+        view.verticalHeader().hide()
+        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        view.setWordWrap(False)
+        header = view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+        view.selectionModel().selectionChanged.connect(self._selection_changed)
+        return model, view
+
+    def _tab(self, view: QTableView, *rows: QHBoxLayout | QWidget) -> None:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.addWidget(view, 1)
+        for row in rows:
+            if isinstance(row, QWidget):
+                layout.addWidget(row)
+            else:
+                layout.addLayout(row)
+        self.tabs.addTab(page, "")
+
+    def _build_members(self) -> None:
+        self.members, self.members_view = self._table(
+            [
+                (self.tr("Code"), lambda m: m.person_code, False),
+                (self.tr("Name"), lambda m: m.person_name, False),
+                (self.tr("Role"), lambda m: labels.member_role(m.role), False),
+                (self.tr("Joined on"), lambda m: labels.short_date(m.joined_on), False),
+            ],
+            stretch=1,
+        )
+        self.members_view.doubleClicked.connect(self._open_member)
+        self.add_member_button = self._button(self.tr("Add member…"), self.show_member_picker)
+        self.role_button = self._button(self.tr("Change role"), None)
+        roles = QMenu(self.role_button)
+        for role in MemberRole:
+            roles.addAction(labels.member_role(role), partial(self.change_role, role))
+        self.role_button.setMenu(roles)
+        self.remove_member_button = self._button(self.tr("Remove…"), self.remove_member)
+
+        self.picker = PersonPicker(self._services.search)
+        self.new_role = QComboBox()
+        for role in MemberRole:
+            self.new_role.addItem(labels.member_role(role), role.value)
+        self.new_role.setCurrentIndex(self.new_role.findData(MemberRole.MEMBER.value))
+        self.picker_done = self._button(self.tr("Done"), self.hide_member_picker, writes=False)
+        self.member_message = QLabel()
+        self.member_message.setWordWrap(True)
+        self.member_box = QGroupBox(self.tr("Add a member"))
+        box = QVBoxLayout(self.member_box)
+        add_as = QLabel(self.tr("Add as:"))
+        add_as.setBuddy(self.new_role)
+        box.addLayout(_row(QLabel(self.tr("Type a name or a code, then Enter:")), None, add_as, self.new_role))
+        box.addWidget(self.picker)
+        box.addLayout(_row(self.member_message, None, self.picker_done))
+        self.member_box.hide()
+        self.picker.person_picked.connect(self.add_member)
+        self._tab(
+            self.members_view,
+            self.member_box,
+            _row(self.add_member_button, self.role_button, self.remove_member_button, None),
+        )
+
+    def _build_stages(self) -> None:
+        self.steps, self.steps_view = self._table(
+            [
+                (self.tr("Stage"), lambda s: labels.venture_stage(s.stage), False),
+                (self.tr("Day"), lambda s: labels.short_date(s.changed_on), False),
+                (self.tr("Note"), lambda s: s.note, False),
+                (self.tr("By"), lambda s: s.by, False),
+            ],
+            stretch=2,
+        )
+        self.move_button = self._button(self.tr("Move to next stage…"), self.move_stage)
+        self.undo_button = self._button(self.tr("Undo last step"), self.undo_last_step)
+        self._tab(self.steps_view, _row(self.move_button, self.undo_button, None))
+
+    def _build_financing(self) -> None:
+        self.financing, self.financing_view = self._table(
+            [
+                (self.tr("Kind"), lambda f: labels.financing_kind(f.draft.kind), False),
+                (self.tr("Source"), lambda f: f.draft.source, False),
+                (self.tr("Requested"), lambda f: labels.dirhams(f.draft.requested_mad), True),
+                (self.tr("Obtained"), self._obtained, True),
+                (self.tr("Requested on"), lambda f: labels.short_date(f.draft.requested_on), False),
+                (self.tr("Decided on"), lambda f: labels.short_date(f.draft.decided_on), False),
+                (self.tr("Note"), lambda f: f.draft.note, False),
+            ],
+            stretch=6,
+        )
+        self.financing_view.doubleClicked.connect(lambda: self.edit_financing())
+        self.totals = QLabel()
+        self.totals.setStyleSheet("font-weight: 600;")
+        self.add_financing_button = self._button(self.tr("Add financing…"), self.add_financing)
+        self.edit_financing_button = self._button(self.tr("Edit…"), self.edit_financing)
+        self.remove_financing_button = self._button(self.tr("Remove…"), self.remove_financing)
+        buttons = (self.add_financing_button, self.edit_financing_button, self.remove_financing_button)
+        self._tab(self.financing_view, _row(*buttons, None, self.totals))
+
+    def _build_revenue(self) -> None:
+        self.revenue, self.revenue_view = self._table(
+            [
+                (self.tr("From"), lambda r: labels.short_date(r.draft.period_start), False),
+                (self.tr("To"), lambda r: labels.short_date(r.draft.period_end), False),
+                (self.tr("Turnover"), lambda r: labels.dirhams(r.draft.revenue_mad), True),
+                (self.tr("Jobs"), lambda r: "" if r.draft.jobs is None else str(r.draft.jobs), True),
+                (self.tr("Note"), lambda r: r.draft.note, False),
+            ],
+            stretch=4,
+        )
+        self.add_revenue_button = self._button(self.tr("Add revenue follow-up…"), self.add_revenue)
+        self.remove_revenue_button = self._button(self.tr("Remove…"), self.remove_revenue)
+        self._tab(self.revenue_view, _row(self.add_revenue_button, self.remove_revenue_button, None))
+
+    def _build_support(self) -> None:
+        self.support, self.support_view = self._table(
+            [
+                (self.tr("Date"), lambda a: labels.short_date(a.draft.held_on), False),
+                (self.tr("Kind"), lambda a: labels.support_action_kind(a.draft.kind), False),
+                (self.tr("Hours"), lambda a: f"{a.draft.hours:g}", True),
+                (self.tr("Counsellor"), lambda a: a.counsellor, False),
+                (self.tr("Notes"), lambda a: a.draft.notes, False),
+            ],
+            stretch=4,
+        )
+        self.support_view.doubleClicked.connect(lambda: self.edit_support())
+        self.add_support_button = self._button(self.tr("Add support action…"), self.add_support)
+        self.edit_support_button = self._button(self.tr("Edit…"), self.edit_support)
+        self._tab(self.support_view, _row(self.add_support_button, self.edit_support_button, None))
+
+    def _obtained(self, line: FinancingInfo) -> str:
+        obtained = line.draft.obtained_mad
+        if obtained is None:
+            return self.tr("awaited")
+        return labels.dirhams(obtained) if obtained else self.tr("refused")
+
+    # --- loading -------------------------------------------------------------------------------------
+
+    def show_venture(self, venture_id: str) -> None:
+        """Read the project and show it (the first tab when it is another project than the one shown)."""
+        if self.venture is None or self.venture.id != venture_id:
+            self.tabs.setCurrentIndex(0)
+            self.hide_member_picker()
+        try:
+            info = self._services.ventures.get(venture_id)
+        except HubdeskError as exc:
+            self.venture = None
+            self.title.setText(message(str(exc)))
+            for label in self.facts.values():
+                label.clear()
+            for model in (self.members, self.steps, self.financing, self.revenue, self.support):
+                model.set_items([])
+            self._selection_changed()
+            return
+        self.venture = info
+        self._show(info)
+
+    def reload(self) -> None:
+        if self.venture is not None:
+            self.show_venture(self.venture.id)
+
+    def _show(self, info: VentureInfo) -> None:
+        draft = info.draft
+        self.title.setText(f"{info.code} — {labels.isolate(draft.name)}")
+        stage = self.tr("%1, since %2").replace("%1", labels.venture_stage(info.stage))
+        none = self.tr("—")
+        values = {
+            "kind": labels.venture_kind(draft.kind),
+            "sector": labels.skill_sector(draft.sector),
+            "legal_form": labels.legal_form(draft.legal_form),
+            "stage": stage.replace("%2", labels.short_date(info.stage_on)),
+            "started_on": labels.short_date(info.started_on),
+            "created_on": labels.short_date(info.created_on) or none,
+            "counsellor": info.counsellor or none,
+            "jobs": str(draft.jobs_created),
+            "requested": labels.dirhams(info.requested_mad),
+            "obtained": labels.dirhams(info.obtained_mad),
+        }
+        for key, text in values.items():
+            self.facts[key].setText(text)
+        self.members.set_items(info.members)
+        self.steps.set_items(info.steps)
+        self.financing.set_items(info.financing)
+        self.revenue.set_items(info.revenue)
+        self.support.set_items(info.support)
+        self.totals.setText(
+            self.tr("Total: %1 requested, %2 obtained")
+            .replace("%1", labels.dirhams(info.requested_mad))
+            .replace("%2", labels.dirhams(info.obtained_mad))
+        )
+        counts = (info.members, info.steps, info.financing, info.revenue, info.support)
+        names = (self.tr("Members"), self.tr("Stages"), self.tr("Financing"), self.tr("Revenue"), self.tr("Support"))
+        for index, (name, items) in enumerate(zip(names, counts, strict=True)):
+            self.tabs.setTabText(index, f"{name} ({len(items)})")
+        self._selection_changed()
+
+    # --- selection -----------------------------------------------------------------------------------
+
+    @staticmethod
+    def selected(view: QTableView) -> Any:
+        """The item of the selected line of ``view``, or None."""
+        index = view.currentIndex()
+        if not index.isValid() or not view.selectionModel().isSelected(index):
+            return None
+        return index.data(RecordRole)
+
+    @staticmethod
+    def select_row(view: QTableView, row: int) -> None:
+        view.selectionModel().setCurrentIndex(view.model().index(row, 0), ROW_SELECTION)
+
+    @Slot()
+    def _selection_changed(self) -> None:
+        info = self.venture
+        member = self.selected(self.members_view) is not None
+        self.role_button.setEnabled(member)
+        self.remove_member_button.setEnabled(member and info is not None and len(info.members) > 1)
+        self.add_member_button.setEnabled(info is not None and self.member_box.isHidden())
+        self.move_button.setEnabled(info is not None and bool(info.next_stages))
+        self.undo_button.setEnabled(info is not None and len(info.steps) > 1)
+        line = self.selected(self.financing_view) is not None
+        self.edit_financing_button.setEnabled(line)
+        self.remove_financing_button.setEnabled(line)
+        self.remove_revenue_button.setEnabled(self.selected(self.revenue_view) is not None)
+        self.edit_support_button.setEnabled(self.selected(self.support_view) is not None)
+        for button in (self.edit_button, self.add_financing_button, self.add_revenue_button, self.add_support_button):
+            button.setEnabled(info is not None)
+
+    # --- asking (tests replace these) --------------------------------------------------------------------
+
+    def ask(self, dialog: QDialog) -> bool:
+        """Show a dialog; True when it was saved."""
+        return dialog.exec() == QDialog.DialogCode.Accepted
+
+    def confirm(self, text: str) -> bool:
+        answer = QMessageBox.question(
+            self,
+            self.tr("Business project"),
+            text,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def inform(self, text: str) -> None:
+        """Say why something was refused (the services' words), without blocking."""
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Business project"), text, parent=self)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.last_message = box
+        box.open()
+
+    # --- doing ---------------------------------------------------------------------------------------
+
+    def _changed(self) -> None:
+        if self.venture is not None:
+            self.reload()
+            self.venture_changed.emit(self.venture.id if self.venture is not None else "")
+
+    def _run(self, dialog: QDialog) -> None:
+        try:
+            saved = self.ask(dialog)
+        finally:
+            dialog.deleteLater()
+        if saved:
+            self._changed()
+
+    def _attempt(self, action: Callable[[], object]) -> bool:
+        """Run a change; a refusal is shown in the services' words. True when it was done (the page reloaded)."""
+        try:
+            action()
+        except ValidationError as exc:
+            self.inform("\n".join(message(text) for text in exc.errors.values()))
+            return False
+        except HubdeskError as exc:
+            self.inform(message(str(exc)))
+            return False
+        self._changed()
+        return True
+
+    @Slot()
+    def edit_venture(self) -> None:
+        if self.venture is not None:
+            self._run(VentureDialog(self._services, self, venture=self.venture))
+
+    # members
+
+    @Slot()
+    def show_member_picker(self) -> None:
+        self.member_message.clear()
+        self.member_box.show()
+        self.picker.box.setFocus()
+        self._selection_changed()
+
+    @Slot()
+    def hide_member_picker(self) -> None:
+        self.picker.box.clear()
+        self.picker.matches.clear()
+        self.member_message.clear()
+        self.member_box.hide()
+        self._selection_changed()
+
+    @Slot(str)
+    def add_member(self, beneficiary_id: str) -> None:
+        """Add the person picked with the role chosen; a refusal is said under the search box."""
+        if self.venture is None:
+            return
+        role = MemberRole(self.new_role.currentData())
+        try:
+            self._services.ventures.add_member(self.venture.id, MemberDraft(beneficiary_id, role))
+        except ValidationError as exc:
+            self._say(" ".join(message(text) for text in exc.errors.values()), error=True)
+            return
+        except HubdeskError as exc:
+            self._say(message(str(exc)), error=True)
+            return
+        self._changed()
+        added = next((m for m in self.members.items() if m.beneficiary_id == beneficiary_id), None)
+        if added is not None:
+            self._say(self.tr("%1 joined the project.").replace("%1", labels.isolate(added.person_name)), error=False)
+
+    def _say(self, text: str, *, error: bool) -> None:
+        self.member_message.setStyleSheet(ERROR_STYLE if error else "")
+        self.member_message.setText(text)
+
+    def change_role(self, role: MemberRole) -> None:
+        member = self.selected(self.members_view)
+        if isinstance(member, MemberInfo):
+            self._attempt(lambda: self._services.ventures.change_role(member.id, role))
+
+    @Slot()
+    def remove_member(self) -> None:
+        member = self.selected(self.members_view)
+        if not isinstance(member, MemberInfo):
+            return
+        name = labels.isolate(member.person_name)
+        if self.confirm(self.tr("Remove %1 from the project?").replace("%1", name)):
+            self._attempt(lambda: self._services.ventures.remove_member(member.id))
+
+    @Slot()
+    def _open_member(self) -> None:
+        member = self.selected(self.members_view)
+        if isinstance(member, MemberInfo):
+            self.beneficiary_opened.emit(member.beneficiary_id)
+
+    # stages
+
+    @Slot()
+    def move_stage(self) -> None:
+        info = self.venture
+        if info is not None and info.next_stages:
+            self._run(StageDialog(self._services, info.id, info.code, info.stage, info.next_stages, self))
+
+    @Slot()
+    def undo_last_step(self) -> None:
+        info = self.venture
+        if info is None or len(info.steps) < 2:
+            return
+        last: StageStep = info.steps[-1]
+        question = (
+            self.tr("Take back '%1' of %2?")
+            .replace("%1", labels.venture_stage(last.stage))
+            .replace("%2", labels.short_date(last.changed_on))
+        )
+        if self.confirm(question):
+            self._attempt(lambda: self._services.ventures.undo_last_step(info.id))
+
+    # money
+
+    @Slot()
+    def add_financing(self) -> None:
+        if self.venture is not None:
+            self._run(FinancingDialog(self._services, self.venture.id, self))
+
+    @Slot()
+    def edit_financing(self) -> None:
+        line = self.selected(self.financing_view)
+        if self.venture is not None and self._writer and isinstance(line, FinancingInfo):
+            self._run(FinancingDialog(self._services, self.venture.id, self, line=line))
+
+    @Slot()
+    def remove_financing(self) -> None:
+        line = self.selected(self.financing_view)
+        if not isinstance(line, FinancingInfo):
+            return
+        what = f"{labels.financing_kind(line.draft.kind)} {labels.dirhams(line.draft.requested_mad)}"
+        if self.confirm(self.tr("Remove the financing line %1?").replace("%1", what)):
+            self._attempt(lambda: self._services.ventures.delete_financing(line.id))
+
+    @Slot()
+    def add_revenue(self) -> None:
+        if self.venture is not None:
+            self._run(RevenueDialog(self._services, self.venture.id, self))
+
+    @Slot()
+    def remove_revenue(self) -> None:
+        line = self.selected(self.revenue_view)
+        if not isinstance(line, RevenueInfo):
+            return
+        period = f"{labels.short_date(line.draft.period_start)} – {labels.short_date(line.draft.period_end)}"
+        if self.confirm(self.tr("Remove the revenue follow-up of %1?").replace("%1", period)):
+            self._attempt(lambda: self._services.ventures.delete_revenue(line.id))
+
+    # support
+
+    @Slot()
+    def add_support(self) -> None:
+        if self.venture is not None:
+            self._run(SupportActionDialog(self._services, self, venture_id=self.venture.id))
+
+    @Slot()
+    def edit_support(self) -> None:
+        action = self.selected(self.support_view)
+        if self.venture is not None and self._writer and isinstance(action, SupportActionInfo):
+            self._run(SupportActionDialog(self._services, self, venture_id=self.venture.id, action=action))
