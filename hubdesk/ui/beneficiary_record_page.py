@@ -33,6 +33,7 @@ from hubdesk.services.facade import Services
 from hubdesk.services.readmodels import BeneficiaryRecord
 from hubdesk.ui import labels
 from hubdesk.ui.attestation_dialog import AttestationChoice, AttestationDialog
+from hubdesk.ui.enterprise_panel import EnterprisePanel
 from hubdesk.ui.follow_up_panel import FollowUpPanel
 from hubdesk.ui.history_table_model import HistoryTableModel
 from hubdesk.ui.pdf_preview_dialog import PdfPreviewDialog, open_preview
@@ -42,11 +43,15 @@ _log = logging.getLogger(__name__)
 
 class BeneficiaryRecordPage(QWidget):
     """Shows one person. Signals: ``edit_requested(str)`` with the id, ``back_requested()``,
-    ``follow_up_changed()`` after a session, referral, job or case change made from the record."""
+    ``follow_up_changed()`` after a session, referral, job or case change made from the record,
+    ``venture_opened(str)`` / ``training_opened(str)`` with the id of a project / training double-clicked on the
+    Entrepreneurship tab."""
 
     edit_requested = Signal(str)
     back_requested = Signal()
     follow_up_changed = Signal()
+    venture_opened = Signal(str)
+    training_opened = Signal(str)
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -97,11 +102,17 @@ class BeneficiaryRecordPage(QWidget):
 
         # the follow-up is what a counsellor opens a record for; the data officer does not read it
         self.follow_up: FollowUpPanel | None = None
+        self.enterprise: EnterprisePanel | None = None
         self.tabs = QTabWidget()
         if role in FOLLOW_UP_READERS:
             self.follow_up = FollowUpPanel(services)
             self.follow_up.follow_up_changed.connect(self._follow_up_changed)
             self.tabs.addTab(self.follow_up, self.tr("Follow-up"))
+            self.enterprise = EnterprisePanel(services)
+            self.enterprise.changed.connect(self._enterprise_changed)
+            self.enterprise.venture_opened.connect(self.venture_opened)
+            self.enterprise.training_opened.connect(self.training_opened)
+            self.tabs.addTab(self.enterprise, self.tr("Entrepreneurship"))
         self.profile_tab = self.tabs.addTab(scroll, self.tr("Profile"))
         self.history_tab = self.tabs.addTab(history_view, self.tr("History"))
 
@@ -137,6 +148,14 @@ class BeneficiaryRecordPage(QWidget):
     def _show_follow_up(self, record: BeneficiaryRecord) -> None:
         if self.follow_up is not None:
             self.follow_up.show_person(record.id, f"{record.draft.first_name} {record.draft.last_name}".strip())
+        if self.enterprise is not None:
+            self.enterprise.show_person(record.id)
+
+    @Slot()
+    def _enterprise_changed(self) -> None:
+        """The status and support actions are audited: the history shows them at once."""
+        if self.record is not None:
+            self.history.set_items(self._services.beneficiaries.history(self.record.id))
 
     @Slot()
     def _follow_up_changed(self) -> None:
