@@ -9,7 +9,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from hubdesk import __version__, cli_documents, cli_follow_up
+from hubdesk import __version__, cli_documents, cli_entrepreneurship, cli_follow_up
 from hubdesk.domain.errors import HubdeskError, NotFound
 from hubdesk.services.facade import Services
 from hubdesk.services.location import DATABASE_FILE, demo_data_dir, resolve_data_dir
@@ -33,15 +33,20 @@ def _parser() -> argparse.ArgumentParser:
     demo.add_argument("--no-gui", action="store_true", help="only generate the database")
 
     export = commands.add_parser("export", help="export records to a file")
-    export.add_argument("what", choices=["beneficiaries", *cli_follow_up.EXPORTS])
+    export.add_argument("what", choices=["beneficiaries", *cli_follow_up.EXPORTS, *cli_entrepreneurship.EXPORTS])
     export.add_argument(
         "--format", choices=["csv", "xlsx", "json"], help="default: from the file's extension, else csv"
     )
-    export.add_argument("-o", "--output", required=True, help="file to write")
+    export.add_argument(
+        "-o",
+        "--output",
+        help="file to write (needed, except for ventures and trainings: WHAT-YYYY-MM-DD.FORMAT in this folder)",
+    )
     cli_follow_up.add_export_filters(export)
     verify, printing = cli_documents.add_document_commands(commands)
     referral = cli_follow_up.add_print_referral(printing)
-    for sub in (export, verify, referral):
+    certificate, attestation = cli_entrepreneurship.add_print_commands(printing)
+    for sub in (export, verify, referral, certificate, attestation):
         sub.add_argument("--user", help="user name (default: HUBDESK_USER)")
     return parser
 
@@ -98,21 +103,24 @@ def _demo(args: argparse.Namespace) -> int:
 
 def _export(args: argparse.Namespace) -> int:
     cli_follow_up.check_export_filters(args)
+    cli_entrepreneurship.check_export(args)
     services = Services.open(resolve_data_dir(args.data_dir))
     try:
         _login(services, args.user)
-        output = Path(args.output)
+        output = cli_entrepreneurship.export_output(args, services.today())
         suffix = output.suffix.lower().lstrip(".")
         fmt = args.format or (suffix if suffix in {"csv", "xlsx", "json"} else "csv")
         if suffix in {"csv", "xlsx", "json"} and suffix != fmt:
             raise HubdeskError(f"--format {fmt} does not match the file name {output.name}.")
         if args.what in cli_follow_up.EXPORTS:
             count = cli_follow_up.export_follow_up(services, args, output, fmt)
+        elif args.what in cli_entrepreneurship.EXPORTS:
+            count = cli_entrepreneurship.export_entrepreneurship(services, args, output, fmt)
         else:
             count = services.exports.export_beneficiaries(output, fmt, cli_follow_up.beneficiary_query(args))
     finally:
         services.close()
-    print(f"Exported {count} {args.what} to {args.output}.")
+    print(f"Exported {count} {cli_entrepreneurship.ROWS.get(args.what, args.what)} to {output}.")
     return 0
 
 
@@ -149,6 +157,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _export(args)
         if args.command == "print" and args.print_what == "referral":
             return cli_follow_up.print_referral(args, _login)
+        if args.command == "print" and args.print_what == "certificate":
+            return cli_entrepreneurship.print_certificate(args, _login)
+        if args.command == "print" and args.print_what == "attestation":
+            return cli_entrepreneurship.print_attestation(args, _login)
         if args.command == "print":
             return cli_documents.print_sample(args)
         if args.command == "verify":
