@@ -16,9 +16,11 @@ from sqlalchemy.types import TypeEngine
 from hubdesk.db.base import Base, UTCDateTime
 from hubdesk.db.models import (
     AuditEvent,
+    AutoEntrepreneur,
     Beneficiary,
     CaseStatusChange,
     Diploma,
+    FinancingLine,
     GuidanceSession,
     JobOutcome,
     LanguageSkill,
@@ -26,8 +28,17 @@ from hubdesk.db.models import (
     Phone,
     Referral,
     ReferralStatusChange,
+    RevenueFollowUp,
     SearchKey,
     Skill,
+    SupportAction,
+    Training,
+    TrainingAttendance,
+    TrainingDay,
+    TrainingEnrolment,
+    Venture,
+    VentureMember,
+    VentureStageChange,
     WorkExperience,
 )
 
@@ -183,6 +194,17 @@ _BULK_TABLES: tuple[type[Base], ...] = (
     Referral,
     ReferralStatusChange,
     JobOutcome,
+    Venture,
+    VentureMember,
+    VentureStageChange,
+    FinancingLine,
+    RevenueFollowUp,
+    SupportAction,
+    AutoEntrepreneur,
+    Training,
+    TrainingDay,
+    TrainingEnrolment,
+    TrainingAttendance,
     AuditEvent,
 )
 
@@ -206,6 +228,18 @@ class _Rows:
         self.referrals: list[dict[str, Any]] = []
         self.referral_steps: list[dict[str, Any]] = []
         self.jobs: list[dict[str, Any]] = []
+        # entrepreneurship (services.demo.entrepreneurship)
+        self.ventures: list[dict[str, Any]] = []
+        self.venture_members: list[dict[str, Any]] = []
+        self.venture_steps: list[dict[str, Any]] = []
+        self.financing: list[dict[str, Any]] = []
+        self.revenues: list[dict[str, Any]] = []
+        self.support_actions: list[dict[str, Any]] = []
+        self.auto_entrepreneurs: list[dict[str, Any]] = []
+        self.trainings: list[dict[str, Any]] = []
+        self.training_days: list[dict[str, Any]] = []
+        self.enrolments: list[dict[str, Any]] = []
+        self.attendance: list[dict[str, Any]] = []
         self.events: list[dict[str, Any]] = []
 
     def statements(self, bulks: dict[type[Base], _Bulk]) -> list[_Statement]:
@@ -224,6 +258,17 @@ class _Rows:
             *bulks[Referral].statements(self.referrals),
             *bulks[ReferralStatusChange].statements(self.referral_steps),
             *bulks[JobOutcome].statements(self.jobs),
+            *bulks[Venture].statements(self.ventures),
+            *bulks[VentureMember].statements(self.venture_members),
+            *bulks[VentureStageChange].statements(self.venture_steps),
+            *bulks[FinancingLine].statements(self.financing),
+            *bulks[RevenueFollowUp].statements(self.revenues),
+            *bulks[SupportAction].statements(self.support_actions),
+            *bulks[AutoEntrepreneur].statements(self.auto_entrepreneurs),
+            *bulks[Training].statements(self.trainings),
+            *bulks[TrainingDay].statements(self.training_days),
+            *bulks[TrainingEnrolment].statements(self.enrolments),
+            *bulks[TrainingAttendance].statements(self.attendance),
             *bulks[AuditEvent].statements(self.events),
         ]
 

@@ -25,6 +25,7 @@ from hubdesk.services.accounts import hash_password
 from hubdesk.services.demo.accounts import DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_SITE
 from hubdesk.services.demo.bulk import _insert_behind, _Rows, _table, _Values
 from hubdesk.services.demo.draws import _Pick, _Random, _uuid
+from hubdesk.services.demo.entrepreneurship import EntrepreneurshipGenerator, volumes
 from hubdesk.services.demo.follow_up import FollowUpGenerator
 from hubdesk.services.demo.organisation import set_up_demo_organisation
 from hubdesk.services.demo.people import _Generator
@@ -76,6 +77,7 @@ def _people(
     person_ids: list[str],
     counters: dict[int, int],
     follow_up: FollowUpGenerator,
+    entrepreneurship: EntrepreneurshipGenerator,
 ) -> Iterator[_Rows]:
     """The rows of the planned people and their follow-up, _CHUNK people at a time; ``counters`` keeps the
     last code number per year."""
@@ -90,6 +92,7 @@ def _people(
             code = format_code(DEMO_SITE, year, number)
             generator.person(registered_on, at, code, person_ids[index], rows)
             follow_up.person(rows, registered_on, at)
+            entrepreneurship.person(rows, registered_on)
         yield rows
 
 
@@ -99,12 +102,17 @@ def generate_demo(
     seed: int = 2026,
     today: date | None = None,
     progress: Callable[[int, int], None] | None = None,
+    *,
+    projects: int | None = None,
+    trainings: int | None = None,
 ) -> DemoSummary:
     """Fill an empty, freshly migrated database with ``size`` invented people and the demo accounts.
 
     Everything is derived from ``seed`` and ``today``: the same pair gives the same database (but
     for the password salts). All is written in one transaction: on any error nothing is kept.
     ``progress(done, total)`` is called from the calling thread after each batch of people.
+    ``projects`` and ``trainings`` (the entrepreneurship support) default to the hand-picked set of a small
+    demo, and to one project per 5 people and one training per 50 from 10,000 people (``entrepreneurship``).
     Raises HubdeskError when the database already holds accounts or people.
     """
     if size < 0:
@@ -179,6 +187,16 @@ def generate_demo(
         generator = _Generator(rng, users, values)
         follow_up = FollowUpGenerator(seed, today, users, values, DEMO_SITE, size)
         assert admin_id is not None
+        scale = volumes(size)
+        entrepreneurship = EntrepreneurshipGenerator(
+            seed,
+            today,
+            users,
+            values,
+            DEMO_SITE,
+            scale[0] if projects is None else projects,
+            scale[1] if trainings is None else trainings,
+        )
         follow_up.set_up(session, admin_id, opened)
         counters: dict[int, int] = {}
         # Random ids handed out in ascending order: the indexes on beneficiary_id (the person's and
@@ -187,11 +205,20 @@ def generate_demo(
         if progress is not None:
             progress(0, size)
         written = None if progress is None else lambda done: progress(done, size)
-        chunks = chain(_people(generator, plan, person_ids, counters, follow_up), follow_up.later())
+        chunks = chain(
+            _people(generator, plan, person_ids, counters, follow_up, entrepreneurship),
+            follow_up.later(),
+            entrepreneurship.later(follow_up.writer.new_id),
+        )
         _insert_behind(connection, chunks, written)
         if progress is not None and size:
             progress(size, size)
-        codes = [("beneficiary", counters), ("referral", follow_up.counters)]
+        codes = [
+            ("beneficiary", counters),
+            ("referral", follow_up.counters),
+            ("venture", entrepreneurship.venture_counters),
+            ("training", entrepreneurship.training_counters),
+        ]
         if counters:
             session.execute(
                 insert(_table(CodeCounter)),
