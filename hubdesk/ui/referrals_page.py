@@ -91,7 +91,8 @@ class ReferralsPage(QWidget):
         self.table = record_table(self.model, (140, 90, 210, 190, 140, 80, 250))
         self.table.doubleClicked.connect(self._open_person)
         for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            QShortcut(QKeySequence(key), self.table, self._open_person, context=Qt.ShortcutContext.WidgetShortcut)
+            # PySide6 ignores ``context=`` when a slot is given: without this, Enter anywhere in the window opens
+            QShortcut(QKeySequence(key), self.table, self._open_person).setContext(Qt.ShortcutContext.WidgetShortcut)
         self.table.selectionModel().selectionChanged.connect(self._update_actions)
         self.count_label = QLabel()
 

@@ -67,7 +67,8 @@ class SessionsPage(QWidget):
         self.table = record_table(self.model, (130, 220, 170, 100, 70, 150, 220, 90))
         self.table.doubleClicked.connect(self._open_person)
         for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            QShortcut(QKeySequence(key), self.table, self._open_person, context=Qt.ShortcutContext.WidgetShortcut)
+            # PySide6 ignores ``context=`` when a slot is given: without this, Enter anywhere in the window opens
+            QShortcut(QKeySequence(key), self.table, self._open_person).setContext(Qt.ShortcutContext.WidgetShortcut)
         self.table.selectionModel().selectionChanged.connect(self._update_actions)
         self.count_label = QLabel()
         self.open_button = QPushButton(self.tr("Open the &person"))
