@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
 from hubdesk.domain.enums import FinancingKind
 from hubdesk.domain.errors import HubdeskError, ValidationError
 from hubdesk.services.facade import Services
+from hubdesk.services.venture_money import MAX_AMOUNT
 from hubdesk.services.venture_readmodels import FinancingDraft, FinancingInfo
-from hubdesk.services.ventures import MAX_AMOUNT
 from hubdesk.ui import labels, unsaved_changes
 from hubdesk.ui.form_rows import OTHER, FormDialog, FormRows, date_edit, day, message, qdate
 from hubdesk.ui.intake_editors import CHOICE_WIDTH, SHORT_WIDTH
