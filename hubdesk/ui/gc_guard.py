@@ -14,6 +14,9 @@ from PySide6.QtCore import QObject, QTimer, Slot
 
 INTERVAL_MS = 250
 
+#: how many batches are running; while one is, the objects alive before it are frozen
+_frozen = [0]
+
 
 class GuiThreadCollector(QObject):
     """While started, cyclic garbage is collected by the GUI thread's event loop, never by a worker."""
@@ -53,5 +56,28 @@ class GuiThreadCollector(QObject):
                 generation = level
             else:
                 break
+        if generation == 2 and _frozen[0]:
+            generation = 1  # a full collection walks everything the batch made: it waits for the batch's end
         if generation >= 0:
             gc.collect(generation)
+
+
+def freeze_for_batch() -> None:
+    """Put every object alive now out of the collector's sight while a long batch runs.
+
+    A full collection walks every object of the process (about 0.2 s with a large database open) and holds
+    the interpreter while it does: during a print batch that is a visible stall of the window. Frozen, the
+    objects that were alive before the batch are not walked again; what the batch makes still is.
+    """
+    if _frozen[0] == 0:
+        gc.freeze()
+    _frozen[0] += 1
+
+
+def thaw_after_batch() -> None:
+    """Give the objects frozen by ``freeze_for_batch`` back to the collector once the last batch ended."""
+    if _frozen[0] == 0:
+        return
+    _frozen[0] -= 1
+    if _frozen[0] == 0:
+        gc.unfreeze()

@@ -300,6 +300,7 @@ def batch_on_worker(app: Any, services: Services, training_id: str) -> tuple[flo
     longest gap between ticks (ms), and when that gap came (certificates done before and after it)."""
     from PySide6.QtCore import QTimer
 
+    from hubdesk.ui.gc_guard import GuiThreadCollector, freeze_for_batch, thaw_after_batch
     from hubdesk.ui.workers import WorkControl, Worker
 
     ticks: list[tuple[float, int]] = []
@@ -321,15 +322,20 @@ def batch_on_worker(app: Any, services: Services, training_id: str) -> tuple[flo
     worker.done.connect(finished.append)
     worker.error.connect(finished.append)
     worker.progressed.connect(progressed)
+    collector = GuiThreadCollector()  # as the application runs: collection on the GUI thread only
+    collector.start()
     timer.start()
     start = time.perf_counter()
     ticks.append((start, 0))
+    freeze_for_batch()  # as BatchPrint.start_batch does
     worker.start()
     while not finished and time.perf_counter() - start < 60:
         app.processEvents()
         time.sleep(0.001)
     ended = time.perf_counter()
     ticks.append((ended, done[0]))
+    thaw_after_batch()
+    collector.stop()
     timer.stop()
     app.processEvents()
     worker.deleteLater()

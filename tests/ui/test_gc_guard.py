@@ -47,3 +47,27 @@ def test_stopping_gives_collection_back_to_python(qapp: Any) -> None:
     collector.stop()
     assert not gc.isenabled()  # it was off when this one started, so it stays off
     assert collector.active is False
+
+
+def test_during_a_batch_full_collections_wait_for_its_end(monkeypatch: Any) -> None:
+    """A full collection walks everything alive: while a print batch runs it would stall the window."""
+    from hubdesk.ui import gc_guard
+
+    collected: list[int] = []
+    collector = GuiThreadCollector()
+    collector._threshold = (700, 10, 10)
+    monkeypatch.setattr(gc_guard.gc, "get_count", lambda: (800, 11, 11))
+    monkeypatch.setattr(gc_guard.gc, "collect", lambda generation=2: collected.append(generation) or 0)
+    frozen = gc.get_freeze_count()
+    gc_guard.freeze_for_batch()
+    gc_guard.freeze_for_batch()  # a second batch at the same time
+    try:
+        assert gc.get_freeze_count() > frozen
+        collector.check()
+        gc_guard.thaw_after_batch()
+        collector.check()  # the other batch still runs
+    finally:
+        gc_guard.thaw_after_batch()
+    collector.check()
+    assert collected == [1, 1, 2]
+    assert gc.get_freeze_count() == 0
