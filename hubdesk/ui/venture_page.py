@@ -3,20 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from functools import partial
-from typing import Any, TypeVar
+from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, QObject, Qt, Signal, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QComboBox,
     QDialog,
     QFormLayout,
-    QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QMenu,
     QMessageBox,
     QPushButton,
     QTableView,
@@ -25,13 +19,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hubdesk.domain.enums import MemberRole
 from hubdesk.domain.errors import HubdeskError, ValidationError
 from hubdesk.services.facade import Services
 from hubdesk.services.venture_readmodels import (
     FinancingInfo,
-    MemberDraft,
-    MemberInfo,
     RevenueInfo,
     StageStep,
     SupportActionInfo,
@@ -40,33 +31,12 @@ from hubdesk.services.venture_readmodels import (
 from hubdesk.ui import labels
 from hubdesk.ui.financing_dialog import FinancingDialog
 from hubdesk.ui.form_rows import message
-from hubdesk.ui.intake_editors import ERROR_STYLE
-from hubdesk.ui.list_table_model import ListTableModel, RecordRole
-from hubdesk.ui.person_picker import PersonPicker
 from hubdesk.ui.revenue_dialog import RevenueDialog
 from hubdesk.ui.stage_dialog import StageDialog
 from hubdesk.ui.support_action_dialog import SupportActionDialog
 from hubdesk.ui.venture_dialog import VentureDialog
-
-T = TypeVar("T")
-#: a column: its header, the text of an item, whether it is a number (aligned right)
-Column = tuple[str, Callable[[Any], str], bool]
-ROW_SELECTION = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
-_RIGHT = Qt.AlignmentFlag.AlignRight
-
-
-class SectionModel(ListTableModel[T]):
-    """The lines of one section of the page; the columns are given as (header, text of an item, numeric)."""
-
-    def __init__(self, columns: Sequence[Column], parent: QObject | None = None) -> None:
-        super().__init__([header for header, _text, _numeric in columns], parent)
-        self._columns = tuple(columns)
-
-    def display(self, item: T, column: int) -> str:
-        return self._columns[column][1](item)
-
-    def alignment(self, column: int) -> Qt.AlignmentFlag | None:
-        return _RIGHT if self._columns[column][2] else None
+from hubdesk.ui.venture_members_panel import VentureMembersPanel
+from hubdesk.ui.venture_section_model import Column, SectionModel, section_table, select_row, selected_item
 
 
 def _row(*widgets: QWidget | None) -> QHBoxLayout:
@@ -160,72 +130,25 @@ class VenturePage(QWidget):
         return button
 
     def _table(self, columns: Sequence[Column], stretch: int) -> tuple[SectionModel[Any], QTableView]:
-        model: SectionModel[Any] = SectionModel(columns, self)
-        view = QTableView()
-        view.setModel(model)
-        view.verticalHeader().hide()
-        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        view.setWordWrap(False)
-        header = view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+        model, view = section_table(columns, stretch, self)
         view.selectionModel().selectionChanged.connect(self._selection_changed)
         return model, view
 
-    def _tab(self, view: QTableView, *rows: QHBoxLayout | QWidget) -> None:
+    def _tab(self, view: QTableView, *rows: QHBoxLayout) -> None:
         page = QWidget()
         layout = QVBoxLayout(page)
         layout.addWidget(view, 1)
         for row in rows:
-            if isinstance(row, QWidget):
-                layout.addWidget(row)
-            else:
-                layout.addLayout(row)
+            layout.addLayout(row)
         self.tabs.addTab(page, "")
 
     def _build_members(self) -> None:
-        self.members, self.members_view = self._table(
-            [
-                (self.tr("Code"), lambda m: m.person_code, False),
-                (self.tr("Name"), lambda m: m.person_name, False),
-                (self.tr("Role"), lambda m: labels.member_role(m.role), False),
-                (self.tr("Joined on"), lambda m: labels.short_date(m.joined_on), False),
-            ],
-            stretch=1,
-        )
-        self.members_view.doubleClicked.connect(self._open_member)
-        self.add_member_button = self._button(self.tr("Add member…"), self.show_member_picker)
-        self.role_button = self._button(self.tr("Change role"), None)
-        roles = QMenu(self.role_button)
-        for role in MemberRole:
-            roles.addAction(labels.member_role(role), partial(self.change_role, role))
-        self.role_button.setMenu(roles)
-        self.remove_member_button = self._button(self.tr("Remove…"), self.remove_member)
-
-        self.picker = PersonPicker(self._services.search)
-        self.new_role = QComboBox()
-        for role in MemberRole:
-            self.new_role.addItem(labels.member_role(role), role.value)
-        self.new_role.setCurrentIndex(self.new_role.findData(MemberRole.MEMBER.value))
-        self.picker_done = self._button(self.tr("Done"), self.hide_member_picker, writes=False)
-        self.member_message = QLabel()
-        self.member_message.setWordWrap(True)
-        self.member_box = QGroupBox(self.tr("Add a member"))
-        box = QVBoxLayout(self.member_box)
-        add_as = QLabel(self.tr("Add as:"))
-        add_as.setBuddy(self.new_role)
-        box.addLayout(_row(QLabel(self.tr("Type a name or a code, then Enter:")), None, add_as, self.new_role))
-        box.addWidget(self.picker)
-        box.addLayout(_row(self.member_message, None, self.picker_done))
-        self.member_box.hide()
-        self.picker.person_picked.connect(self.add_member)
-        self._tab(
-            self.members_view,
-            self.member_box,
-            _row(self.add_member_button, self.role_button, self.remove_member_button, None),
-        )
+        self.members_panel = VentureMembersPanel(self._services, lambda text: self.confirm(text))
+        self.members_panel.changed.connect(self._changed)
+        self.members_panel.refused.connect(self.inform)
+        self.members_panel.beneficiary_opened.connect(self.beneficiary_opened)
+        self.write_buttons += self.members_panel.write_buttons
+        self.tabs.addTab(self.members_panel, "")
 
     def _build_stages(self) -> None:
         self.steps, self.steps_view = self._table(
@@ -306,7 +229,7 @@ class VenturePage(QWidget):
         """Read the project and show it (the first tab when it is another project than the one shown)."""
         if self.venture is None or self.venture.id != venture_id:
             self.tabs.setCurrentIndex(0)
-            self.hide_member_picker()
+            self.members_panel.hide_member_picker()
         try:
             info = self._services.ventures.get(venture_id)
         except HubdeskError as exc:
@@ -314,7 +237,8 @@ class VenturePage(QWidget):
             self.title.setText(message(str(exc)))
             for label in self.facts.values():
                 label.clear()
-            for model in (self.members, self.steps, self.financing, self.revenue, self.support):
+            self.members_panel.set_venture(None)
+            for model in (self.steps, self.financing, self.revenue, self.support):
                 model.set_items([])
             self._selection_changed()
             return
@@ -344,7 +268,7 @@ class VenturePage(QWidget):
         }
         for key, text in values.items():
             self.facts[key].setText(text)
-        self.members.set_items(info.members)
+        self.members_panel.set_venture(info)
         self.steps.set_items(info.steps)
         self.financing.set_items(info.financing)
         self.revenue.set_items(info.revenue)
@@ -362,25 +286,12 @@ class VenturePage(QWidget):
 
     # --- selection -----------------------------------------------------------------------------------
 
-    @staticmethod
-    def selected(view: QTableView) -> Any:
-        """The item of the selected line of ``view``, or None."""
-        index = view.currentIndex()
-        if not index.isValid() or not view.selectionModel().isSelected(index):
-            return None
-        return index.data(RecordRole)
-
-    @staticmethod
-    def select_row(view: QTableView, row: int) -> None:
-        view.selectionModel().setCurrentIndex(view.model().index(row, 0), ROW_SELECTION)
+    selected = staticmethod(selected_item)
+    select_row = staticmethod(select_row)
 
     @Slot()
     def _selection_changed(self) -> None:
         info = self.venture
-        member = self.selected(self.members_view) is not None
-        self.role_button.setEnabled(member)
-        self.remove_member_button.setEnabled(member and info is not None and len(info.members) > 1)
-        self.add_member_button.setEnabled(info is not None and self.member_box.isHidden())
         self.move_button.setEnabled(info is not None and bool(info.next_stages))
         self.undo_button.setEnabled(info is not None and len(info.steps) > 1)
         line = self.selected(self.financing_view) is not None
@@ -446,66 +357,6 @@ class VenturePage(QWidget):
     def edit_venture(self) -> None:
         if self.venture is not None:
             self._run(VentureDialog(self._services, self, venture=self.venture))
-
-    # members
-
-    @Slot()
-    def show_member_picker(self) -> None:
-        self.member_message.clear()
-        self.member_box.show()
-        self.picker.box.setFocus()
-        self._selection_changed()
-
-    @Slot()
-    def hide_member_picker(self) -> None:
-        self.picker.box.clear()
-        self.picker.matches.clear()
-        self.member_message.clear()
-        self.member_box.hide()
-        self._selection_changed()
-
-    @Slot(str)
-    def add_member(self, beneficiary_id: str) -> None:
-        """Add the person picked with the role chosen; a refusal is said under the search box."""
-        if self.venture is None:
-            return
-        role = MemberRole(self.new_role.currentData())
-        try:
-            self._services.ventures.add_member(self.venture.id, MemberDraft(beneficiary_id, role))
-        except ValidationError as exc:
-            self._say(" ".join(message(text) for text in exc.errors.values()), error=True)
-            return
-        except HubdeskError as exc:
-            self._say(message(str(exc)), error=True)
-            return
-        self._changed()
-        added = next((m for m in self.members.items() if m.beneficiary_id == beneficiary_id), None)
-        if added is not None:
-            self._say(self.tr("%1 joined the project.").replace("%1", labels.isolate(added.person_name)), error=False)
-
-    def _say(self, text: str, *, error: bool) -> None:
-        self.member_message.setStyleSheet(ERROR_STYLE if error else "")
-        self.member_message.setText(text)
-
-    def change_role(self, role: MemberRole) -> None:
-        member = self.selected(self.members_view)
-        if isinstance(member, MemberInfo):
-            self._attempt(lambda: self._services.ventures.change_role(member.id, role))
-
-    @Slot()
-    def remove_member(self) -> None:
-        member = self.selected(self.members_view)
-        if not isinstance(member, MemberInfo):
-            return
-        name = labels.isolate(member.person_name)
-        if self.confirm(self.tr("Remove %1 from the project?").replace("%1", name)):
-            self._attempt(lambda: self._services.ventures.remove_member(member.id))
-
-    @Slot()
-    def _open_member(self) -> None:
-        member = self.selected(self.members_view)
-        if isinstance(member, MemberInfo):
-            self.beneficiary_opened.emit(member.beneficiary_id)
 
     # stages
 

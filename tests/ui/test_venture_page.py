@@ -80,17 +80,17 @@ def test_a_collective_project_of_three_shows_its_members_and_its_idea(qtbot: QtB
     assert page.facts["kind"].text() == labels.venture_kind("collective")
     assert labels.venture_stage(VentureStage.IDEA) in page.facts["stage"].text()
     assert page.facts["requested"].text() == labels.dirhams(0)
-    assert _column(page.members_view, 1) == ["Aminata DIALLO", "Moussa TRAORÉ", "Fatou NDIAYE"]
-    assert _column(page.members_view, 2) == [labels.member_role(r) for r in ("founder", "manager", "member")]
+    assert _column(page.members_panel.view, 1) == ["Aminata DIALLO", "Moussa TRAORÉ", "Fatou NDIAYE"]
+    assert _column(page.members_panel.view, 2) == [labels.member_role(r) for r in ("founder", "manager", "member")]
     assert page.tabs.tabText(0).endswith("(3)")
     assert _column(page.steps_view, 0) == [labels.venture_stage(VentureStage.IDEA)]
     assert not page.undo_button.isEnabled()  # one step: nothing to take back
 
     opened: list[str] = []
     page.beneficiary_opened.connect(opened.append)
-    where = page.members_view.visualRect(page.members_view.model().index(1, 1)).center()
-    qtbot.mouseClick(page.members_view.viewport(), Qt.MouseButton.LeftButton, pos=where)
-    qtbot.mouseDClick(page.members_view.viewport(), Qt.MouseButton.LeftButton, pos=where)
+    where = page.members_panel.view.visualRect(page.members_panel.view.model().index(1, 1)).center()
+    qtbot.mouseClick(page.members_panel.view.viewport(), Qt.MouseButton.LeftButton, pos=where)
+    qtbot.mouseDClick(page.members_panel.view.viewport(), Qt.MouseButton.LeftButton, pos=where)
     assert opened == [info.members[1].beneficiary_id]
 
 
@@ -175,20 +175,20 @@ def test_adding_a_member_already_in_the_project_shows_the_refusal(qtbot: QtBot, 
     four = people(services, 4)
     venture_id = collective(services, four[:3])
     page = _page(qtbot, services, venture_id)
-    page.add_member_button.click()
-    assert page.member_box.isVisible() and not page.add_member_button.isEnabled()
+    page.members_panel.add_member_button.click()
+    assert page.members_panel.member_box.isVisible() and not page.members_panel.add_member_button.isEnabled()
 
-    qtbot.keyClicks(page.picker.box, four[0].code)
-    qtbot.keyClick(page.picker.box, Qt.Key.Key_Return)
-    assert "already a member" in page.member_message.text()
+    qtbot.keyClicks(page.members_panel.picker.box, four[0].code)
+    qtbot.keyClick(page.members_panel.picker.box, Qt.Key.Key_Return)
+    assert "already a member" in page.members_panel.member_message.text()
     assert page.tabs.tabText(0).endswith("(3)")
 
-    page.new_role.setCurrentIndex(page.new_role.findData(MemberRole.MANAGER.value))
-    qtbot.keyClicks(page.picker.box, four[3].code)
-    qtbot.keyClick(page.picker.box, Qt.Key.Key_Return)
-    assert "joined the project" in page.member_message.text()
+    page.members_panel.new_role.setCurrentIndex(page.members_panel.new_role.findData(MemberRole.MANAGER.value))
+    qtbot.keyClicks(page.members_panel.picker.box, four[3].code)
+    qtbot.keyClick(page.members_panel.picker.box, Qt.Key.Key_Return)
+    assert "joined the project" in page.members_panel.member_message.text()
     assert page.tabs.tabText(0).endswith("(4)")
-    assert _column(page.members_view, 2)[-1] == labels.member_role(MemberRole.MANAGER)
+    assert _column(page.members_panel.view, 2)[-1] == labels.member_role(MemberRole.MANAGER)
 
 
 def test_a_revenue_follow_up_before_creation_is_refused_next_to_the_field(
@@ -247,20 +247,20 @@ def test_removing_the_last_member_is_not_offered_and_a_removal_asks(
 ) -> None:
     venture_id = _venture(services)
     page = _page(qtbot, services, venture_id)
-    page.select_row(page.members_view, 2)
+    page.select_row(page.members_panel.view, 2)
     asked: list[str] = []
     monkeypatch.setattr(page, "confirm", _reply(asked, True))
-    page.remove_member_button.click()
+    page.members_panel.remove_member_button.click()
     assert asked == [f"Remove {labels.isolate('Fatou NDIAYE')} from the project?"]
-    assert _column(page.members_view, 1) == ["Aminata DIALLO", "Moussa TRAORÉ"]
-    page.select_row(page.members_view, 1)
-    page.remove_member_button.click()
-    page.select_row(page.members_view, 0)
-    assert _column(page.members_view, 1) == ["Aminata DIALLO"]
-    assert not page.remove_member_button.isEnabled()  # a project keeps at least one person
-    assert page.role_button.isEnabled()
-    page.role_button.menu().actions()[list(MemberRole).index(MemberRole.MANAGER)].trigger()
-    assert _column(page.members_view, 2) == [labels.member_role(MemberRole.MANAGER)]
+    assert _column(page.members_panel.view, 1) == ["Aminata DIALLO", "Moussa TRAORÉ"]
+    page.select_row(page.members_panel.view, 1)
+    page.members_panel.remove_member_button.click()
+    page.select_row(page.members_panel.view, 0)
+    assert _column(page.members_panel.view, 1) == ["Aminata DIALLO"]
+    assert not page.members_panel.remove_member_button.isEnabled()  # a project keeps at least one person
+    assert page.members_panel.role_button.isEnabled()
+    page.members_panel.role_button.menu().actions()[list(MemberRole).index(MemberRole.MANAGER)].trigger()
+    assert _column(page.members_panel.view, 2) == [labels.member_role(MemberRole.MANAGER)]
 
 
 def test_edit_project_opens_the_project_dialog(
@@ -303,7 +303,7 @@ def test_a_reader_sees_everything_without_buttons(qtbot: QtBot, services: Servic
     venture_id = _venture(services)
     reader = as_role(services, role)
     page = _page(qtbot, reader, venture_id)
-    assert _column(page.members_view, 1) == ["Aminata DIALLO", "Moussa TRAORÉ", "Fatou NDIAYE"]
+    assert _column(page.members_panel.view, 1) == ["Aminata DIALLO", "Moussa TRAORÉ", "Fatou NDIAYE"]
     assert not any(button.isVisible() for button in page.write_buttons)
     assert page.back_button.isVisible()
     back: list[bool] = []
@@ -318,6 +318,6 @@ def test_a_project_that_is_gone_says_so(qtbot: QtBot, services: Services) -> Non
     services.ventures.delete(venture_id)
     page.reload()
     assert page.venture is None
-    assert page.members.rowCount() == 0
+    assert page.members_panel.model.rowCount() == 0
     assert page.title.text()
     assert not page.move_button.isEnabled()

@@ -23,15 +23,17 @@ from datetime import date, timedelta
 from hubdesk.domain.codes import prefixed_code
 from hubdesk.domain.entrepreneurship import auto_entrepreneur_eligibility
 from hubdesk.domain.enums import IdDocumentType, MigrationStatus, Role
-from hubdesk.services.demo import entrepreneurship_rows as words
+from hubdesk.services.demo import entrepreneurship_data as words
 from hubdesk.services.demo.bulk import _Rows, _Values
-from hubdesk.services.demo.draws import _Pick, _Random
+from hubdesk.services.demo.draws import _Random
+from hubdesk.services.demo.entrepreneurship_data import SHOWCASE, SHOWCASE_TRAININGS, STANDALONE_AUTO
 from hubdesk.services.demo.entrepreneurship_rows import (
     Action,
     AutoPlan,
     EntrepreneurshipWriter,
     TrainingPlan,
     VenturePlan,
+    expected_ids,
 )
 from hubdesk.services.demo.follow_up_days import Days
 from hubdesk.services.demo.follow_up_rows import AscendingIds, RowWriter
@@ -39,68 +41,7 @@ from hubdesk.services.demo.follow_up_rows import AscendingIds, RowWriter
 LARGE = 10_000  # from this many people, projects and trainings in proportion to them
 PEOPLE_PER_PROJECT = 5
 PEOPLE_PER_TRAINING = 50
-_CHUNK = 2000  # projects written per batch (trainings: a tenth)
-
-#: the small demo's projects: (name, kind, sector, stage reached, members, legal form once created)
-SHOWCASE: tuple[tuple[str, str, str, str, int, str], ...] = (
-    ("Atelier de couture Nour", "individual", "textile", "operating", 1, "auto_entrepreneur"),
-    ("Coopérative Al Khayt, couture solidaire", "collective", "textile", "operating", 4, "cooperative"),
-    ("Épicerie solidaire Bir Chifa", "individual", "commerce", "operating", 1, "auto_entrepreneur"),
-    ("Snack Malabata", "individual", "hotels_catering", "created", 1, "informal"),
-    ("Peinture et décoration Souani", "collective", "construction", "created", 3, "sarl"),
-    ("Traiteur Dar Salam", "collective", "hotels_catering", "seeking_financing", 3, "none_yet"),
-    ("Garde d'enfants Les Petits Pas", "individual", "care", "seeking_financing", 1, "none_yet"),
-    ("Tresses et beauté africaine", "individual", "beauty", "plan_validated", 1, "none_yet"),
-    ("Tanja Tech, réparation de smartphones", "individual", "ict", "pre_incubation", 1, "none_yet"),
-    ("Coopérative apicole Jbala", "collective", "agriculture", "idea", 5, "none_yet"),
-    ("Pâtisserie Msemen d'Or", "individual", "hotels_catering", "idea", 1, "none_yet"),
-    ("Menuiserie Al Amal", "collective", "crafts", "closed", 3, "cooperative"),
-    ("Livraison express Boukhalef", "individual", "transport", "abandoned", 1, "none_yet"),
-    ("Maroquinerie du Détroit", "collective", "crafts", "abandoned", 4, "none_yet"),
-)
-#: the small demo's trainings: (title index in words.TRAINING_TITLES, days, trainees, days before today of
-#: the first day (negative: still to come), weekly rather than on following days, hours a day, share to complete)
-SHOWCASE_TRAININGS = (
-    (0, 5, 18, 290, False, 6.0, 0.8),
-    (1, 2, 22, 200, True, 3.0, 1.0),
-    (2, 4, 12, 120, True, 2.5, 0.75),
-    (3, 1, 25, 60, False, 3.0, 1.0),
-    (4, 5, 10, 30, False, 6.0, 0.8),
-    (5, 3, 14, 12, True, 3.0, 0.8),
-    (6, 3, 8, -10, False, 3.0, 0.8),
-)
-STANDALONE_AUTO = ("applied", "applied", "active", "lapsed", "lapsed")  # the small demo's, besides its projects
-
 _STAGES = ("idea", "pre_incubation", "plan_validated", "seeking_financing", "created", "operating")
-_FINAL = _Pick(
-    [("idea", 14), ("pre_incubation", 14), ("plan_validated", 12), ("seeking_financing", 12), ("created", 8),
-     ("operating", 18), ("closed", 7), ("abandoned", 15)]
-)  # fmt: skip
-_GAPS = {  # days from the previous step
-    "pre_incubation": (14, 60), "plan_validated": (30, 120), "seeking_financing": (7, 45), "created": (30, 180),
-    "operating": (7, 60), "closed": (90, 500), "abandoned": (30, 200),
-}  # fmt: skip
-_SECTORS = _Pick(
-    [("textile", 14), ("hotels_catering", 16), ("commerce", 18), ("beauty", 10), ("crafts", 8), ("ict", 8),
-     ("transport", 6), ("agriculture", 5), ("construction", 8), ("care", 7)]
-)  # fmt: skip
-_CATEGORY = {"beauty": "services", "ict": "services", "transport": "services", "care": "services",
-             "construction": "services"}  # fmt: skip
-_LINES = _Pick(
-    [("honour_loan", 25), ("microcredit", 25), ("grant", 15), ("equipment_kit", 15), ("bank_loan", 10),
-     ("own_funds", 10)]
-)  # fmt: skip
-_ACTIONS = {
-    "idea": ("coaching", "financial_education"),
-    "pre_incubation": ("coaching", "business_plan", "financial_education"),
-    "plan_validated": ("business_plan", "coaching", "formalities"),
-    "seeking_financing": ("coaching", "formalities", "business_plan"),
-    "created": ("formalities", "equipment_kit", "market_access"),
-    "operating": ("market_access", "coaching", "financial_education"),
-}
-_PERSON_ACTIONS = ("coaching", "financial_education", "formalities", "market_access")
-_DILIGENCE = _Pick([(0.97, 70), (0.75, 18), (0.35, 12)])  # chance a trainee is there on a given day
-_TRAINING_DAYS = _Pick([(1, 5), (2, 10), (3, 15), (4, 30), (5, 40)])
 
 
 def volumes(size: int) -> tuple[int | None, int | None]:
@@ -213,7 +154,7 @@ class EntrepreneurshipGenerator:
         """A project reaching ``final``, with its lead (an index of the people); None when nobody can lead it."""
         rng, today, workday = self.rng, self.today, self.days.workday
         path = self._path(final)
-        gaps = [rng.between(*_GAPS[stage]) for stage in path]
+        gaps = [rng.between(*words.STEP_GAPS[stage]) for stage in path]
         rest = rng.between(0, 400) if final in ("closed", "abandoned") else rng.between(3, 150)
         latest = today - timedelta(days=sum(gaps) + rest)
         wants_auto = legal_form == "auto_entrepreneur" or (
@@ -274,7 +215,7 @@ class EntrepreneurshipGenerator:
         end = plan.steps[asking + 1][1] if asking + 1 < len(stages) else self.today
         span = max((end - start).days, 0)
         for _ in range(rng.between(1, 3)):
-            kind = _LINES(rng)
+            kind = words.FINANCING_KINDS(rng)
             sources, low, high = words.FINANCING[kind]
             requested = 500 * (rng.between(low, high) // 500)
             requested_on = min(start + timedelta(days=rng.below(span // 2 + 1)), self.today)
@@ -311,12 +252,12 @@ class EntrepreneurshipGenerator:
         rng = self.rng
         steps = plan.steps
         for index, (stage, on, _) in enumerate(steps):
-            if stage not in _ACTIONS:
+            if stage not in words.STAGE_ACTIONS:
                 break
             until = steps[index + 1][1] if index + 1 < len(steps) else self.today
             for _ in range(rng.between(0, 2) if index else rng.between(1, 2)):
                 held = min(self.days.workday(on + timedelta(days=rng.below((until - on).days + 1))), until)
-                kind = rng.pick(_ACTIONS[stage])
+                kind = rng.pick(words.STAGE_ACTIONS[stage])
                 who = plan.counsellor if rng.random() < 0.85 else rng.pick(self.staff)
                 hours = rng.pick((1.0, 1.5, 2.0, 2.0, 3.0))
                 plan.actions.append((kind, held, hours, rng.pick(words.SUPPORT_NOTES[kind]), who))
@@ -360,7 +301,7 @@ class EntrepreneurshipGenerator:
             card = card if card <= (lapsed or today) and rng.random() < 0.85 else None
             cnss = registered + timedelta(days=rng.between(10, 90))
             cnss = cnss if cnss <= (lapsed or today) and rng.random() < 0.7 else None
-        category = _CATEGORY.get(sector, "commerce_industry_crafts")
+        category = words.AUTO_CATEGORY.get(sector, "commerce_industry_crafts")
         note = "Radié faute de déclaration du chiffre d'affaires." if lapsed else ""
         self.auto.add(index)
         return AutoPlan(
@@ -389,7 +330,7 @@ class EntrepreneurshipGenerator:
         exceptions = 0
         for index in chosen:
             enrolled = max(self._day(index), workday(first - timedelta(days=rng.between(3, 30))))
-            diligence = _DILIGENCE(rng)
+            diligence = words.DILIGENCE(rng)
             attended = tuple(i for i, (on, _) in enumerate(days) if on < today and rng.random() < diligence)
             held = sum(on < today for on, _ in days)
             missed = held and len(attended) < share * len(days) - 1e-9
@@ -420,10 +361,10 @@ class EntrepreneurshipGenerator:
                     autos += [auto] if auto else []
         extra_projects = max((self.projects or 0) - len(ventures), 0)
         for _ in range(extra_projects):
-            sector = _SECTORS(rng)
+            sector = words.SECTORS(rng)
             kind = "collective" if rng.random() < 0.3 else "individual"
             name = f"{rng.pick(words.NAMES[sector])} {rng.pick(words.SUFFIXES)}"
-            made = self.venture(len(ventures), name, kind, sector, _FINAL(rng), rng.between(3, 5), None)
+            made = self.venture(len(ventures), name, kind, sector, words.FINAL_STAGES(rng), rng.between(3, 5), None)
             if made is None:
                 break
             ventures.append(made[0])
@@ -437,7 +378,7 @@ class EntrepreneurshipGenerator:
         for status in standalone:
             index = self._someone(today - timedelta(days=500 if status == "lapsed" else 0), eligible=True)
             if index is not None:
-                auto = self.auto_entrepreneur(index, status, _SECTORS(rng), rng.pick(self.staff))
+                auto = self.auto_entrepreneur(index, status, words.SECTORS(rng), rng.pick(self.staff))
                 autos += [auto] if auto else []
         trainings = [
             self.training(serial, title, count, trainees, today - timedelta(days=ago), weekly, hours, share)
@@ -448,7 +389,7 @@ class EntrepreneurshipGenerator:
         for _ in range(max((self.trainings or 0) - len(trainings), 0)):
             first = start + timedelta(days=30 + rng.below(span))
             title = rng.below(len(words.TRAINING_TITLES))
-            count = _TRAINING_DAYS(rng)
+            count = words.TRAINING_DAYS(rng)
             share = rng.pick((0.8, 0.8, 0.75, 1.0))
             hours = rng.pick((2.5, 3.0, 3.0, 4.0, 6.0))
             trainings.append(
@@ -459,7 +400,7 @@ class EntrepreneurshipGenerator:
             index = rng.below(len(self.ids))
             since = self._day(index)
             held = min(today, self.days.workday(since + timedelta(days=rng.below((today - since).days + 1))))
-            kind = rng.pick(_PERSON_ACTIONS)
+            kind = rng.pick(words.PERSON_ACTIONS)
             notes = rng.pick(words.SUPPORT_NOTES[kind])
             actions.append((index, (kind, held, rng.pick((1.0, 1.5, 2.0)), notes, rng.pick(self.staff))))
         return ventures, autos, trainings, actions
@@ -468,15 +409,8 @@ class EntrepreneurshipGenerator:
         """The rows, once every person is made; ids ascend past those ``after`` handed out."""
         ventures, autos, trainings, actions = self.plans()
         ids = AscendingIds(self.rng, 1000)
-        # ids each record hands out (with its audit events), with room to spare
-        expected = 2 * sum(
-            4 + 2 * (len(v.members) + len(v.steps) + len(v.financing) + len(v.revenues) + len(v.actions))
-            for v in ventures
-        )
-        expected += 2 * sum(4 + 2 * len(t.days) + 2 * len(t.trainees) for t in trainings)
-        expected += 4 * (len(autos) + len(actions)) + 1000
         ids.high = after.high
-        ids.step = 2 * ((1 << 60) - after.high) // expected
+        ids.step = 2 * ((1 << 60) - after.high) // expected_ids(ventures, trainings, len(autos) + len(actions))
         writer = EntrepreneurshipWriter(RowWriter(ids, self.values, self.usernames), self.days, self.coordinator)
         for plan in sorted(ventures, key=lambda v: (v.steps[0][1], v.serial)):
             year = plan.steps[0][1].year
@@ -486,21 +420,5 @@ class EntrepreneurshipGenerator:
             year = training.days[0][0].year
             number = self.training_counters[year] = self.training_counters.get(year, 0) + 1
             training.code = prefixed_code("training", self.site, year, number)
-        ventures.sort(key=lambda v: v.code)
-        for start in range(0, len(ventures), _CHUNK):
-            rows = _Rows()
-            for plan in ventures[start : start + _CHUNK]:
-                writer.venture(rows, plan)
-            yield rows
-        trainings.sort(key=lambda t: t.code)
-        for start in range(0, len(trainings), _CHUNK // 10):
-            rows = _Rows()
-            for training in trainings[start : start + _CHUNK // 10]:
-                writer.training(rows, training)
-            yield rows
-        rows = _Rows()
-        for auto in autos:
-            writer.auto_entrepreneur(rows, auto)
-        for index, action in actions:
-            writer.action(rows, action, None, self.ids[index], self.codes[index])
-        yield rows
+        alone = [(action, self.ids[index], self.codes[index]) for index, action in actions]
+        yield from writer.batches(ventures, trainings, autos, alone)

@@ -1,104 +1,20 @@
 """The demo's entrepreneurship rows (issue #5) as the venture, support, auto-entrepreneur and training services
-write them, with their audit events; and the words they are made of."""
+write them, with their audit events (the words they are made of: ``entrepreneurship_data``)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from hubdesk.domain.enums import AuditAction, TrainingTheme
+from hubdesk.domain.enums import AuditAction
 from hubdesk.services.demo.bulk import _Rows
 from hubdesk.services.demo.follow_up_days import Days
 from hubdesk.services.demo.follow_up_rows import RowWriter, _json
 
 _CREATE = AuditAction.CREATE.value
 _UPDATE = AuditAction.UPDATE.value
-
-#: (sector, names of businesses): what the people the HUB meets set up in Tangier
-NAMES: dict[str, tuple[str, ...]] = {
-    "textile": ("Atelier de couture", "Retouches et création", "Broderie tanjaouie", "Confection de caftans"),
-    "hotels_catering": ("Snack", "Traiteur", "Pâtisserie marocaine", "Msemen et harcha", "Food truck"),
-    "commerce": ("Épicerie de quartier", "Téléphones et accessoires", "Friperie", "Cosmétiques à l'argan"),
-    "beauty": ("Salon de coiffure", "Institut de beauté", "Tresses africaines", "Onglerie"),
-    "crafts": ("Maroquinerie artisanale", "Poterie et zellige", "Menuiserie", "Bijoux berbères"),
-    "ict": ("Réparation de smartphones", "Cybercafé et impression", "Développement web", "Community management"),
-    "transport": ("Livraison à deux-roues", "Transport de marchandises", "Déménagements"),
-    "agriculture": ("Coopérative apicole", "Élevage de poulets", "Maraîchage bio", "Plantes aromatiques"),
-    "construction": ("Peinture et plâtrerie", "Électricité bâtiment", "Plomberie", "Carrelage"),
-    "care": ("Garde d'enfants", "Aide à domicile", "Ménage et repassage"),
-}
-#: what tells projects of the same kind apart: a neighbourhood of Tangier or a hopeful word
-SUFFIXES = (
-    "Nour", "Al Amal", "Tanja", "Beni Makada", "Malabata", "Boukhalef", "Souani", "Bir Chifa", "Mesnana",
-    "Al Baraka", "Salam", "du Détroit", "Marchan", "Dradeb", "Iberia", "Al Fath", "Yasmine", "Atlas",
-)  # fmt: skip
-DESCRIPTIONS = (
-    "Clientèle du quartier et commandes par WhatsApp.",
-    "Local trouvé près du marché ; matériel en partie déjà acheté.",
-    "Activité exercée de manière informelle depuis deux ans, à structurer.",
-    "Projet porté après la formation « Créer et gérer son entreprise ».",
-    "Étude de marché faite auprès de 30 clients potentiels.",
-    "",
-)
-STEP_NOTES = {
-    "pre_incubation": ("Entrée en pré-incubation.", "Formation à la création d'entreprise suivie.", ""),
-    "plan_validated": ("Plan d'affaires validé en comité.", "Business plan validé avec réserves levées.", ""),
-    "seeking_financing": ("Dossier déposé.", "Recherche de financement engagée.", ""),
-    "created": ("Immatriculation obtenue.", "Activité déclarée.", ""),
-    "operating": ("Premières ventes.", "Activité lancée.", ""),
-    "closed": ("Activité arrêtée faute de clients.", "Fermeture : départ du porteur de projet.", ""),
-    "abandoned": ("Le porteur a trouvé un emploi salarié.", "Projet abandonné faute de financement.", ""),
-}
-#: financing kind -> (sources, smallest and largest amount requested in dirhams)
-FINANCING: dict[str, tuple[tuple[str, ...], int, int]] = {
-    "own_funds": (("Apport personnel", "Épargne familiale"), 2_000, 30_000),
-    "honour_loan": (("Forsa", "Initiative Tanger", "Réseau Entreprendre"), 10_000, 100_000),
-    "bank_loan": (("Intelaka (Banque Populaire)", "Intelaka (Attijariwafa bank)", "Intelaka (Al Barid Bank)"),
-                  50_000, 300_000),
-    "microcredit": (("Al Amana", "Attawfiq Micro-Finance", "Al Baraka", "Fondation Ardi"), 5_000, 50_000),
-    "grant": (("Forsa", "INDH", "Programme Awrach", "OIM (programme de réintégration)"), 5_000, 50_000),
-    "equipment_kit": (("INDH", "Entraide Nationale", "OIM", "HCR"), 3_000, 20_000),
-}  # fmt: skip
-FINANCING_NOTES = ("", "", "Accordé après passage en comité.", "Montant réduit par le comité.", "Refusé : garanties")
-SUPPORT_NOTES = {
-    "coaching": ("Point d'étape sur l'avancement du projet.", "Préparation du rendez-vous avec le financeur."),
-    "business_plan": ("Travail sur les prévisions de chiffre d'affaires.", "Relecture du plan d'affaires."),
-    "formalities": ("Accompagnement pour l'inscription au registre.", "Démarches CNSS et patente."),
-    "market_access": ("Participation au marché solidaire de Tanger.", "Mise en relation avec des clients."),
-    "financial_education": ("Séance sur la tenue de caisse.", "Séparer argent personnel et argent de l'activité."),
-    "equipment_kit": ("Remise du kit de démarrage.", "Liste du matériel validée avec le fournisseur."),
-}
-ACTIVITIES = {
-    "commerce_industry_crafts": ("Couture et retouches", "Vente de produits alimentaires", "Artisanat du cuir",
-                                 "Vente d'accessoires téléphoniques", "Menuiserie"),
-    "services": ("Coiffure et esthétique", "Réparation de smartphones", "Livraison", "Garde d'enfants",
-                 "Développement web"),
-}  # fmt: skip
-#: (title, theme, description) of trainings; the first ones are those of the small demo
-TRAINING_TITLES: tuple[tuple[str, TrainingTheme, str], ...] = (
-    ("Créer et gérer son entreprise", TrainingTheme.ENTREPRENEURSHIP, "De l'idée au plan d'affaires (méthode CREE)."),
-    ("Éducation financière", TrainingTheme.FINANCIAL_EDUCATION, "Budget, épargne, crédit et services bancaires."),
-    ("Marketing digital", TrainingTheme.DIGITAL, "Vendre avec Facebook, Instagram et WhatsApp Business."),
-    ("Soft skills : entretien d'embauche", TrainingTheme.SOFT_SKILLS, "Se présenter, répondre, simuler l'entretien."),
-    ("Couture industrielle", TrainingTheme.VOCATIONAL, "Machines piqueuse et surjeteuse, travail en chaîne."),
-    ("Gérer sa trésorerie", TrainingTheme.FINANCIAL_EDUCATION, "Tenir sa caisse et suivre ses recettes."),
-    ("Devenir auto-entrepreneur", TrainingTheme.ENTREPRENEURSHIP, "Le statut, l'inscription, la CNSS, l'impôt."),
-    ("Bureautique de base", TrainingTheme.DIGITAL, "Word, Excel et messagerie pour la recherche d'emploi."),
-    ("Communication professionnelle", TrainingTheme.SOFT_SKILLS, "Parler à un client, à un employeur."),
-    ("Hygiène et sécurité alimentaire", TrainingTheme.VOCATIONAL, "Les règles de l'ONSSA pour la restauration."),
-    ("Pitcher son projet", TrainingTheme.ENTREPRENEURSHIP, "Présenter son projet à un comité de financement."),
-    ("Coiffure et esthétique", TrainingTheme.VOCATIONAL, "Techniques de base et accueil de la clientèle."),
-)
-TRAINERS = (
-    "Karim Berrada", "Nadia El Amrani", "Hicham Ouazzani", "Awa Diallo", "Leïla Chraïbi", "Formateur OFPPT",
-    "Équipe Maroc PME", "Samir Bouzid",
-)  # fmt: skip
-PLACES = (
-    "HUB, salle de formation", "HUB, salle polyvalente", "Espace associatif Beni Makada", "Centre OFPPT Tanger",
-    "Maison des jeunes Souani",
-)  # fmt: skip
-EXCEPTION = "Absente un jour pour raison médicale (certificat fourni)."
-
+_CHUNK = 2000  # projects written per batch (trainings: a tenth)
 
 #: a support action: (kind, held_on, hours, notes, counsellor)
 Action = tuple[str, date, float, str, str]
@@ -162,6 +78,16 @@ class TrainingPlan:
     code: str = ""
 
 
+def expected_ids(ventures: Sequence[VenturePlan], trainings: Sequence[TrainingPlan], others: int) -> int:
+    """The ids the records hand out (with their audit events), with room to spare; ``others``: how many
+    auto-entrepreneurs and support actions given to a person alone."""
+    expected = 2 * sum(
+        4 + 2 * (len(v.members) + len(v.steps) + len(v.financing) + len(v.revenues) + len(v.actions)) for v in ventures
+    )
+    expected += 2 * sum(4 + 2 * len(t.days) + 2 * len(t.trainees) for t in trainings)
+    return expected + 4 * others + 1000
+
+
 class EntrepreneurshipWriter:
     """Turns the plans into stored rows and audit events, as the services write them."""
 
@@ -169,6 +95,35 @@ class EntrepreneurshipWriter:
         self.w = writer
         self.days = days
         self.coordinator = coordinator
+
+    def batches(
+        self,
+        ventures: list[VenturePlan],
+        trainings: list[TrainingPlan],
+        autos: Sequence[AutoPlan],
+        actions: Sequence[tuple[Action, str, str]],
+    ) -> Iterator[_Rows]:
+        """The rows in batches: the projects, then the trainings (each in the order of their codes, which they are
+        sorted by), then the auto-entrepreneurs and the ``actions`` given to a person alone (action, person's id and
+        code)."""
+        ventures.sort(key=lambda v: v.code)
+        for start in range(0, len(ventures), _CHUNK):
+            rows = _Rows()
+            for plan in ventures[start : start + _CHUNK]:
+                self.venture(rows, plan)
+            yield rows
+        trainings.sort(key=lambda t: t.code)
+        for start in range(0, len(trainings), _CHUNK // 10):
+            rows = _Rows()
+            for training in trainings[start : start + _CHUNK // 10]:
+                self.training(rows, training)
+            yield rows
+        rows = _Rows()
+        for auto in autos:
+            self.auto_entrepreneur(rows, auto)
+        for action, person_id, person_code in actions:
+            self.action(rows, action, None, person_id, person_code)
+        yield rows
 
     def event(
         self,
