@@ -31,14 +31,18 @@ from hubdesk.ui.home_page import HomePage
 from hubdesk.ui.intake_dialog import IntakeDialog
 from hubdesk.ui.organisation_page import OrganisationPage
 from hubdesk.ui.partners_page import PartnersPage
+from hubdesk.ui.pipeline_page import PipelinePage
 from hubdesk.ui.referrals_page import ReferralsPage
 from hubdesk.ui.sessions_page import SessionsPage
+from hubdesk.ui.trainings_page import TrainingsPage
+from hubdesk.ui.venture_page import VenturePage
 
 
 class MainWindow(QMainWindow):
-    """Pages: Home, Beneficiaries (list and record), Agenda (with the number due), Sessions, Referrals and
-    Partners (the roles that read people's follow-up: not the data officer), Documents, Possible duplicates
-    (coordinators), Organisation (administrators).
+    """Pages: Home, Beneficiaries (list and record), Agenda (with the number due), Sessions, Referrals,
+    Partners, Business projects (the pipeline, and a project's page) and Trainings (the roles that read
+    people's follow-up: not the data officer), Documents, Possible duplicates (coordinators), Organisation
+    (administrators).
 
     The agenda's numbers (the sidebar's "Agenda (n)" and Home's agenda box, the same numbers, Mine or
     Everyone's as on the Agenda page) are read when Home is shown and when something changed them; the
@@ -72,9 +76,13 @@ class MainWindow(QMainWindow):
         self.sessions: SessionsPage | None = None
         self.referrals: ReferralsPage | None = None
         self.partners: PartnersPage | None = None
+        self.pipeline: PipelinePage | None = None
+        self.venture: VenturePage | None = None
+        self.trainings: TrainingsPage | None = None
         self._agenda_item: QListWidgetItem | None = None
         if user is not None and user.role in FOLLOW_UP_READERS:
             self._add_follow_up_pages(services)
+            self._add_enterprise_pages(services)
         self.documents = DocumentsPage(services)  # reloads its register each time it is shown
         self._add_page(self.tr("Documents"), self.documents)
         self.documents.beneficiary_opened.connect(self.open_beneficiary)
@@ -89,6 +97,8 @@ class MainWindow(QMainWindow):
             self.organisation = OrganisationPage(services)
             self._add_page(self.tr("Organisation"), self.organisation)
         self.nav.currentRowChanged.connect(self._navigate)
+        # a click on the current entry goes back to its page from a record or a project reached from it
+        self.nav.itemClicked.connect(lambda item: self._navigate(self.nav.row(item)))
 
         central = QWidget()
         layout = QHBoxLayout(central)
@@ -147,6 +157,46 @@ class MainWindow(QMainWindow):
         self.referrals.referrals_changed.connect(self.update_agenda_count)
         self.partners = PartnersPage(services)
         self._add_page(self.tr("Partners"), self.partners)
+
+    def _add_enterprise_pages(self, services: Services) -> None:
+        """Business projects (the pipeline; a project opens on its own page, reached from it) and Trainings."""
+        self.pipeline = PipelinePage(services)
+        self._add_page(self.tr("Business projects"), self.pipeline)
+        self.venture = VenturePage(services)
+        self.stack.addWidget(self.venture)
+        self.pipeline.venture_opened.connect(self.open_venture)
+        self.venture.back_requested.connect(self.show_pipeline)
+        self.venture.venture_changed.connect(lambda _id: self.pipeline.refresh() if self.pipeline else None)
+        self.venture.beneficiary_opened.connect(self.open_beneficiary)
+        self.trainings = TrainingsPage(services)
+        self._add_page(self.tr("Trainings"), self.trainings)
+        self.trainings.beneficiary_opened.connect(self.open_beneficiary)
+        self.record.venture_opened.connect(self.open_venture)
+        self.record.training_opened.connect(self.open_training)
+
+    @Slot(str)
+    def open_venture(self, venture_id: str) -> None:
+        """A project on its page; the sidebar stays on Business projects."""
+        if self.venture is None or self.pipeline is None:
+            return
+        self.venture.show_venture(venture_id)
+        self.nav.blockSignals(True)
+        self.nav.setCurrentRow(self._pages.index(self.pipeline))
+        self.nav.blockSignals(False)
+        self.stack.setCurrentWidget(self.venture)
+
+    @Slot()
+    def show_pipeline(self) -> None:
+        if self.pipeline is not None:
+            self.pipeline.refresh()
+            self.stack.setCurrentWidget(self.pipeline)
+
+    @Slot(str)
+    def open_training(self, training_id: str) -> None:
+        if self.trainings is None:
+            return
+        self.nav.setCurrentRow(self._pages.index(self.trainings))
+        self.trainings.show_training(training_id)
 
     @Slot()
     def update_agenda_count(self) -> None:
@@ -265,6 +315,9 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         if self.organisation is not None and not self.organisation.confirm_leave():
+            event.ignore()
+            return
+        if self.trainings is not None and not self.trainings.confirm_leave():  # attendance ticked, not saved
             event.ignore()
             return
         event.accept()
