@@ -6,12 +6,10 @@ from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, QPoint, Qt, QUrl, Signal, Slot
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
@@ -31,12 +29,12 @@ from hubdesk.services.facade import Services
 from hubdesk.services.venture_readmodels import TraineeInfo, TrainingInfo
 from hubdesk.ui import labels, unsaved_changes
 from hubdesk.ui.attendance_model import AttendanceModel
-from hubdesk.ui.batch_print import BatchPrint, BatchTexts
 from hubdesk.ui.form_rows import message
 from hubdesk.ui.intake_editors import ERROR_STYLE
-from hubdesk.ui.pdf_preview_dialog import PdfPreviewDialog, open_preview
+from hubdesk.ui.pdf_preview_dialog import PdfPreviewDialog
 from hubdesk.ui.training_dialog import TrainingDialog
 from hubdesk.ui.training_enrol_panel import TrainingEnrolPanel
+from hubdesk.ui.training_papers import TrainingPapers
 from hubdesk.ui.training_print_dialog import PrintChoiceDialog
 
 
@@ -59,12 +57,11 @@ class TrainingPage(QWidget):
         self.can_print = role in PRINTERS
         self.can_allow = role in SUPERVISORS
         self.training: TrainingInfo | None = None
-        self.batch = BatchPrint(services, self)
-        self.batch.printed.connect(self._certificates_printed)
-        self.preview: PdfPreviewDialog | None = None
+        #: prints the certificates and sign-in sheets; ``batch`` prints the certificates in one go
+        self.papers = TrainingPapers(services, self)
+        self.batch = self.papers.batch
         #: the last context menu shown (tests trigger its actions)
         self.context_menu: QMenu | None = None
-        self._left_out = 0
 
         self.back_button = QPushButton(self.tr("← All trainings"))
         self.back_button.clicked.connect(self.closed)
@@ -119,8 +116,10 @@ class TrainingPage(QWidget):
             self.can_allow,
             self.tr("A certificate for someone who did not complete, with the reason"),
         )
-        self.certificates_button = button(self.tr("Print &certificates…"), self.print_certificates, self.can_print)
-        self.sheet_button = button(self.tr("Sign-in s&heet…"), self.print_sign_in_sheet, self.can_print)
+        self.certificates_button = button(
+            self.tr("Print &certificates…"), self.papers.print_certificates, self.can_print
+        )
+        self.sheet_button = button(self.tr("Sign-in s&heet…"), self.papers.print_sign_in_sheet, self.can_print)
         top = QHBoxLayout()
         top.addWidget(self.back_button)
         top.addWidget(self.title, 1)
@@ -351,144 +350,25 @@ class TrainingPage(QWidget):
         self.context_menu = menu
         menu.popup(self.table.viewport().mapToGlobal(point))
 
-    # --- papers ------------------------------------------------------------------------------------
+    # --- papers (printed by ``papers``; tests replace the three questions here) ---------------------------
 
-    def ask_print(self, dialog: PrintChoiceDialog) -> bool:
-        """Show the print options; True when the person chose to print. Tests replace this."""
-        return dialog.exec() == QDialog.DialogCode.Accepted
-
-    def _unsaved_before_printing(self) -> bool:
-        if self.model.has_changes():
-            self.say(self.tr("Save the attendance first: papers follow what is saved."))
-            return True
-        return False
+    @property
+    def preview(self) -> PdfPreviewDialog | None:
+        """The preview of the last single certificate printed."""
+        return self.papers.preview
 
     def print_certificate(self, trainee: TraineeInfo, lang: str) -> None:
         """One trainee's certificate in the preview; someone who did not complete is refused with the reason."""
-        if self.training is None or self._unsaved_before_printing():
-            return
-        try:
-            printed = self._services.training_documents.certificate(self.training.id, trainee.beneficiary_id, lang)
-        except HubdeskError as exc:
-            self.say(message(str(exc)))
-            return
-        numbers = [printed.info.number]
-        self.preview = open_preview(
-            printed, self, trainee.person_name, lambda path: self._services.documents.record_saved(numbers, path)
-        )
+        self.papers.print_certificate(trainee, lang)
 
-    @Slot()
-    def print_certificates(self) -> None:
-        """Everyone who completed (or the trainees selected), one PDF or a ZIP, with a progress bar and Cancel."""
-        training = self.training
-        if training is None or self.batch.running or self._unsaved_before_printing():
-            return
-        dialog = PrintChoiceDialog(
-            self.tr("Certificates of %1").replace("%1", training.code), self, selected=len(self.selected_trainees())
-        )
-        try:
-            if not self.ask_print(dialog):
-                return
-            choice = dialog.choice()
-        finally:
-            dialog.deleteLater()
-        if choice.selected_only:
-            ids: list[str] | None = [t.beneficiary_id for t in self.selected_trainees()]
-            count, self._left_out = len(ids or []), 0
-        else:
-            ids = None
-            count = sum(1 for t in training.trainees if t.certified)
-            self._left_out = len(training.trainees) - count
-            if not count:
-                self.say(self.tr("Nobody has completed the training yet: no certificate to print."))
-                return
-        documents, training_id = self._services.training_documents, training.id
-        self.batch.start_batch(
-            lambda control: documents.certificates(
-                training_id,
-                choice.lang,
-                beneficiary_ids=ids,
-                as_zip=choice.as_zip,
-                progress=control.report,
-                cancelled=control.is_cancelled,
-            ),
-            count,
-            self._certificate_texts(count),
-        )
-
-    def _certificate_texts(self, count: int) -> BatchTexts:
-        return BatchTexts(
-            title=self.tr("Training certificates"),
-            printing=self.tr("Printing %n certificates…", "", count),
-            step=self.tr("Printing certificate %1 of %2…"),
-            preview_title=self.tr("Certificates of %1 (%n people)", "", count).replace("%1", self.title.text()),
-            file_stem=f"certificates-{self.training.code if self.training else ''}",
-            save_title=self.tr("Save the certificates"),
-            not_saved=self.tr(
-                "The certificates were recorded but not saved. Print them again to get the same numbers."
-            ),
-            saved=self.tr("%n certificates saved to %1.", "", count),
-            cancelled=self.tr("Printing was cancelled: no certificate was recorded."),
-        )
-
-    @Slot(int)
-    def _certificates_printed(self, count: int) -> None:
-        text = self.tr("%n certificates printed.", "", count)
-        if self._left_out:
-            text += " " + self.tr("%n trainees who did not complete were left out.", "", self._left_out)
-        self.say(text, problem=False)
+    def ask_print(self, dialog: PrintChoiceDialog) -> bool:
+        """Show the print options; True when the person chose to print. Tests replace this."""
+        return self.papers.ask_print(dialog)
 
     def choose_sheet_path(self, suggested: str) -> str | None:
         """Where to save the sign-in sheet; None when the person gives up. Tests replace this."""
-        path, _chosen = QFileDialog.getSaveFileName(
-            self, self.tr("Save the sign-in sheet"), str(Path.home() / suggested), self.tr("PDF document (*.pdf)")
-        )
-        return path or None
+        return self.papers.choose_sheet_path(suggested)
 
     def offer_open(self, path: Path) -> None:
         """Say where the sheet was saved, with a button opening it (does not block). Tests replace this."""
-        box = QMessageBox(
-            QMessageBox.Icon.Information, self.tr("Sign-in sheet"), "", QMessageBox.StandardButton.Close, self
-        )
-        box.setText(self.tr("The sign-in sheet was saved to %1.").replace("%1", str(path)))
-        opener = box.addButton(self.tr("Open it"), QMessageBox.ButtonRole.AcceptRole)
-        opener.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))))
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()
-
-    @Slot()
-    def print_sign_in_sheet(self) -> None:
-        """The sheet of a chosen day (today's when it is a day of the training), saved to a file."""
-        training = self.training
-        if training is None or not training.days:
-            return
-        days = [d.held_on for d in training.days]
-        dialog = PrintChoiceDialog(self.tr("Sign-in sheet of %1").replace("%1", training.code), self, days=days)
-        today = self._services.today()
-        dialog.day.setCurrentIndex(next((i for i, on in enumerate(days) if on >= today), len(days) - 1))
-        try:
-            if not self.ask_print(dialog):
-                return
-            choice = dialog.choice()
-        finally:
-            dialog.deleteLater()
-        assert choice.day is not None
-        try:
-            pdf = self._services.training_documents.sign_in_sheet(training.id, choice.day, choice.lang)
-        except HubdeskError as exc:
-            self.say(message(str(exc)))
-            return
-        path = self.choose_sheet_path(f"{training.code} {choice.day.isoformat()} {choice.lang}.pdf")
-        if not path:
-            return
-        target = Path(path) if Path(path).suffix else Path(path).with_suffix(".pdf")
-        try:
-            target.write_bytes(pdf)
-        except OSError as exc:
-            self.say(
-                self.tr("The sheet could not be saved to %1: %2")
-                .replace("%1", str(target))
-                .replace("%2", exc.strerror or str(exc))
-            )
-            return
-        self.offer_open(target)
+        self.papers.offer_open(path)

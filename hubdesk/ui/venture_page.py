@@ -22,20 +22,17 @@ from PySide6.QtWidgets import (
 from hubdesk.domain.errors import HubdeskError, ValidationError
 from hubdesk.services.facade import Services
 from hubdesk.services.venture_readmodels import (
-    FinancingInfo,
-    RevenueInfo,
     StageStep,
     SupportActionInfo,
     VentureInfo,
 )
 from hubdesk.ui import labels
-from hubdesk.ui.financing_dialog import FinancingDialog
 from hubdesk.ui.form_rows import message
-from hubdesk.ui.revenue_dialog import RevenueDialog
 from hubdesk.ui.stage_dialog import StageDialog
 from hubdesk.ui.support_action_dialog import SupportActionDialog
 from hubdesk.ui.venture_dialog import VentureDialog
 from hubdesk.ui.venture_members_panel import VentureMembersPanel
+from hubdesk.ui.venture_money_panel import VentureMoneyPanel
 from hubdesk.ui.venture_section_model import Column, SectionModel, section_table, select_row, selected_item
 
 
@@ -104,8 +101,7 @@ class VenturePage(QWidget):
         self.tabs = QTabWidget()
         self._build_members()
         self._build_stages()
-        self._build_financing()
-        self._build_revenue()
+        self._build_money()
         self._build_support()
 
         layout = QVBoxLayout(self)
@@ -164,42 +160,13 @@ class VenturePage(QWidget):
         self.undo_button = self._button(self.tr("Undo last step"), self.undo_last_step)
         self._tab(self.steps_view, _row(self.move_button, self.undo_button, None))
 
-    def _build_financing(self) -> None:
-        self.financing, self.financing_view = self._table(
-            [
-                (self.tr("Kind"), lambda f: labels.financing_kind(f.draft.kind), False),
-                (self.tr("Source"), lambda f: f.draft.source, False),
-                (self.tr("Requested"), lambda f: labels.dirhams(f.draft.requested_mad), True),
-                (self.tr("Obtained"), self._obtained, True),
-                (self.tr("Requested on"), lambda f: labels.short_date(f.draft.requested_on), False),
-                (self.tr("Decided on"), lambda f: labels.short_date(f.draft.decided_on), False),
-                (self.tr("Note"), lambda f: f.draft.note, False),
-            ],
-            stretch=6,
-        )
-        self.financing_view.doubleClicked.connect(lambda: self.edit_financing())
-        self.totals = QLabel()
-        self.totals.setStyleSheet("font-weight: 600;")
-        self.add_financing_button = self._button(self.tr("Add financing…"), self.add_financing)
-        self.edit_financing_button = self._button(self.tr("Edit…"), self.edit_financing)
-        self.remove_financing_button = self._button(self.tr("Remove…"), self.remove_financing)
-        buttons = (self.add_financing_button, self.edit_financing_button, self.remove_financing_button)
-        self._tab(self.financing_view, _row(*buttons, None, self.totals))
-
-    def _build_revenue(self) -> None:
-        self.revenue, self.revenue_view = self._table(
-            [
-                (self.tr("From"), lambda r: labels.short_date(r.draft.period_start), False),
-                (self.tr("To"), lambda r: labels.short_date(r.draft.period_end), False),
-                (self.tr("Turnover"), lambda r: labels.dirhams(r.draft.revenue_mad), True),
-                (self.tr("Jobs"), lambda r: "" if r.draft.jobs is None else str(r.draft.jobs), True),
-                (self.tr("Note"), lambda r: r.draft.note, False),
-            ],
-            stretch=4,
-        )
-        self.add_revenue_button = self._button(self.tr("Add revenue follow-up…"), self.add_revenue)
-        self.remove_revenue_button = self._button(self.tr("Remove…"), self.remove_revenue)
-        self._tab(self.revenue_view, _row(self.add_revenue_button, self.remove_revenue_button, None))
+    def _build_money(self) -> None:
+        self.money_panel = VentureMoneyPanel(self._services, lambda d: self.ask(d), lambda t: self.confirm(t), self)
+        self.money_panel.changed.connect(self._changed)
+        self.money_panel.refused.connect(lambda text: self.inform(text))
+        self.write_buttons += self.money_panel.write_buttons
+        self.tabs.addTab(self.money_panel.financing_tab, "")
+        self.tabs.addTab(self.money_panel.revenue_tab, "")
 
     def _build_support(self) -> None:
         self.support, self.support_view = self._table(
@@ -217,12 +184,6 @@ class VenturePage(QWidget):
         self.edit_support_button = self._button(self.tr("Edit…"), self.edit_support)
         self._tab(self.support_view, _row(self.add_support_button, self.edit_support_button, None))
 
-    def _obtained(self, line: FinancingInfo) -> str:
-        obtained = line.draft.obtained_mad
-        if obtained is None:
-            return self.tr("awaited")
-        return labels.dirhams(obtained) if obtained else self.tr("refused")
-
     # --- loading -------------------------------------------------------------------------------------
 
     def show_venture(self, venture_id: str) -> None:
@@ -238,7 +199,8 @@ class VenturePage(QWidget):
             for label in self.facts.values():
                 label.clear()
             self.members_panel.set_venture(None)
-            for model in (self.steps, self.financing, self.revenue, self.support):
+            self.money_panel.set_venture(None)
+            for model in (self.steps, self.support):
                 model.set_items([])
             self._selection_changed()
             return
@@ -270,14 +232,8 @@ class VenturePage(QWidget):
             self.facts[key].setText(text)
         self.members_panel.set_venture(info)
         self.steps.set_items(info.steps)
-        self.financing.set_items(info.financing)
-        self.revenue.set_items(info.revenue)
+        self.money_panel.set_venture(info)
         self.support.set_items(info.support)
-        self.totals.setText(
-            self.tr("Total: %1 requested, %2 obtained")
-            .replace("%1", labels.dirhams(info.requested_mad))
-            .replace("%2", labels.dirhams(info.obtained_mad))
-        )
         counts = (info.members, info.steps, info.financing, info.revenue, info.support)
         names = (self.tr("Members"), self.tr("Stages"), self.tr("Financing"), self.tr("Revenue"), self.tr("Support"))
         for index, (name, items) in enumerate(zip(names, counts, strict=True)):
@@ -294,12 +250,8 @@ class VenturePage(QWidget):
         info = self.venture
         self.move_button.setEnabled(info is not None and bool(info.next_stages))
         self.undo_button.setEnabled(info is not None and len(info.steps) > 1)
-        line = self.selected(self.financing_view) is not None
-        self.edit_financing_button.setEnabled(line)
-        self.remove_financing_button.setEnabled(line)
-        self.remove_revenue_button.setEnabled(self.selected(self.revenue_view) is not None)
         self.edit_support_button.setEnabled(self.selected(self.support_view) is not None)
-        for button in (self.edit_button, self.add_financing_button, self.add_revenue_button, self.add_support_button):
+        for button in (self.edit_button, self.add_support_button):
             button.setEnabled(info is not None)
 
     # --- asking (tests replace these) --------------------------------------------------------------------
@@ -379,42 +331,6 @@ class VenturePage(QWidget):
         )
         if self.confirm(question):
             self._attempt(lambda: self._services.ventures.undo_last_step(info.id))
-
-    # money
-
-    @Slot()
-    def add_financing(self) -> None:
-        if self.venture is not None:
-            self._run(FinancingDialog(self._services, self.venture.id, self))
-
-    @Slot()
-    def edit_financing(self) -> None:
-        line = self.selected(self.financing_view)
-        if self.venture is not None and self._writer and isinstance(line, FinancingInfo):
-            self._run(FinancingDialog(self._services, self.venture.id, self, line=line))
-
-    @Slot()
-    def remove_financing(self) -> None:
-        line = self.selected(self.financing_view)
-        if not isinstance(line, FinancingInfo):
-            return
-        what = f"{labels.financing_kind(line.draft.kind)} {labels.dirhams(line.draft.requested_mad)}"
-        if self.confirm(self.tr("Remove the financing line %1?").replace("%1", what)):
-            self._attempt(lambda: self._services.ventures.delete_financing(line.id))
-
-    @Slot()
-    def add_revenue(self) -> None:
-        if self.venture is not None:
-            self._run(RevenueDialog(self._services, self.venture.id, self))
-
-    @Slot()
-    def remove_revenue(self) -> None:
-        line = self.selected(self.revenue_view)
-        if not isinstance(line, RevenueInfo):
-            return
-        period = f"{labels.short_date(line.draft.period_start)} – {labels.short_date(line.draft.period_end)}"
-        if self.confirm(self.tr("Remove the revenue follow-up of %1?").replace("%1", period)):
-            self._attempt(lambda: self._services.ventures.delete_revenue(line.id))
 
     # support
 

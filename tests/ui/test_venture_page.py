@@ -118,13 +118,16 @@ def test_a_financing_line_typed_in_the_dialog_shows_with_the_totals(
 
     seen: list[FinancingDialog] = []
     monkeypatch.setattr(page, "ask", _answer(FinancingDialog, fill, seen))
-    page.add_financing_button.click()
+    page.money_panel.add_financing_button.click()
 
     assert seen and seen[0].result() == QDialog.DialogCode.Accepted
-    assert _column(page.financing_view, 1) == ["Forsa"]
-    assert _column(page.financing_view, 2) == [labels.dirhams(50000)]
-    assert _column(page.financing_view, 3) == [labels.dirhams(45000)]
-    assert labels.dirhams(50000) in page.totals.text() and labels.dirhams(45000) in page.totals.text()
+    assert _column(page.money_panel.financing_view, 1) == ["Forsa"]
+    assert _column(page.money_panel.financing_view, 2) == [labels.dirhams(50000)]
+    assert _column(page.money_panel.financing_view, 3) == [labels.dirhams(45000)]
+    assert (
+        labels.dirhams(50000) in page.money_panel.totals.text()
+        and labels.dirhams(45000) in page.money_panel.totals.text()
+    )
     assert page.facts["requested"].text() == labels.dirhams(50000)
     assert page.facts["obtained"].text() == labels.dirhams(45000)
     assert changed == [venture_id]
@@ -134,9 +137,9 @@ def test_a_financing_line_typed_in_the_dialog_shows_with_the_totals(
         dialog.save_button.click()
 
     refused: list[FinancingDialog] = []
-    page.select_row(page.financing_view, 0)
+    page.select_row(page.money_panel.financing_view, 0)
     monkeypatch.setattr(page, "ask", _answer(FinancingDialog, refuse, refused))
-    page.edit_financing_button.click()
+    page.money_panel.edit_financing_button.click()
     assert refused[0].result() != QDialog.DialogCode.Accepted
     assert "positive" in refused[0].errors["requested_mad"].text()
     assert refused[0].source.text() == "Forsa"  # what was typed stays
@@ -205,14 +208,14 @@ def test_a_revenue_follow_up_before_creation_is_refused_next_to_the_field(
 
     seen: list[RevenueDialog] = []
     monkeypatch.setattr(page, "ask", _answer(RevenueDialog, fill, seen))
-    page.add_revenue_button.click()
+    page.money_panel.add_revenue_button.click()
 
     dialog = seen[0]
     assert dialog.result() != QDialog.DialogCode.Accepted
     assert dialog.errors["period_start"].text() == "Revenue is followed once the business is created."
     assert dialog.errors["period_start"].isVisible()
     assert dialog.revenue.value() == 12000 and dialog.jobs.text() == "2"
-    assert page.revenue.rowCount() == 0
+    assert page.money_panel.revenue.rowCount() == 0
 
 
 def test_a_revenue_follow_up_of_a_created_business_is_listed(
@@ -231,15 +234,15 @@ def test_a_revenue_follow_up_of_a_created_business_is_listed(
 
     seen: list[RevenueDialog] = []
     monkeypatch.setattr(page, "ask", _answer(RevenueDialog, fill, seen))
-    page.add_revenue_button.click()
+    page.money_panel.add_revenue_button.click()
     assert seen[0].result() == QDialog.DialogCode.Accepted, seen[0].errors["period_start"].text()
-    assert _column(page.revenue_view, 2) == [labels.dirhams(8000)]
-    assert _column(page.revenue_view, 4) == ["Bon mois"]
+    assert _column(page.money_panel.revenue_view, 2) == [labels.dirhams(8000)]
+    assert _column(page.money_panel.revenue_view, 4) == ["Bon mois"]
 
-    page.select_row(page.revenue_view, 0)
+    page.select_row(page.money_panel.revenue_view, 0)
     monkeypatch.setattr(page, "confirm", _reply([], True))
-    page.remove_revenue_button.click()
-    assert page.revenue.rowCount() == 0
+    page.money_panel.remove_revenue_button.click()
+    assert page.money_panel.revenue.rowCount() == 0
 
 
 def test_removing_the_last_member_is_not_offered_and_a_removal_asks(

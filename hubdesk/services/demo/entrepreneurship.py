@@ -35,6 +35,7 @@ from hubdesk.services.demo.entrepreneurship_rows import (
     VenturePlan,
     expected_ids,
 )
+from hubdesk.services.demo.entrepreneurship_status import auto_entrepreneur_plan
 from hubdesk.services.demo.follow_up_days import Days
 from hubdesk.services.demo.follow_up_rows import AscendingIds, RowWriter
 
@@ -268,48 +269,13 @@ class EntrepreneurshipGenerator:
     def auto_entrepreneur(
         self, index: int, status: str, sector: str, counsellor: str, venture: VenturePlan | None = None
     ) -> AutoPlan | None:
-        """The status of an eligible person: applied, active (registered) or lapsed."""
+        """The status of an eligible person not yet given one (None otherwise): applied, active or lapsed."""
         if not self.eligible[index] or index in self.auto:
             return None
-        rng, today, workday = self.rng, self.today, self.days.workday
-        since = self._day(index)
-        created = None
-        if venture is not None:
-            since = venture.steps[0][1]
-            created = next((on for stage, on, _ in venture.steps if stage in ("created", "operating")), None)
-        room = (today - since).days
-        if created is not None:
-            registered: date | None = created
-            applied = max(since, created - timedelta(days=rng.between(10, 45)))
-        elif status == "applied":
-            registered = None
-            applied = min(today, workday(today - timedelta(days=rng.below(min(room, 60) + 1))))
-        else:
-            applied = workday(since + timedelta(days=rng.below(max(room // 2, 1))))
-            registered = min(today, workday(applied + timedelta(days=rng.between(10, 45))))
-        lapsed = None
-        if registered is not None and status == "lapsed":
-            if venture is not None:
-                lapsed = venture.steps[-1][1]
-            elif (today - registered).days > 200:
-                lapsed = min(today, workday(registered + timedelta(days=rng.between(180, (today - registered).days))))
-            else:
-                status = "active"
-        card = cnss = None
-        if registered is not None:
-            card = registered + timedelta(days=rng.between(15, 60))
-            card = card if card <= (lapsed or today) and rng.random() < 0.85 else None
-            cnss = registered + timedelta(days=rng.between(10, 90))
-            cnss = cnss if cnss <= (lapsed or today) and rng.random() < 0.7 else None
-        category = words.AUTO_CATEGORY.get(sector, "commerce_industry_crafts")
-        note = "Radié faute de déclaration du chiffre d'affaires." if lapsed else ""
         self.auto.add(index)
-        return AutoPlan(
-            self.ids[index], status if registered is not None else "applied", applied, registered,
-            f"RNAE-{registered.year}-{rng.digits(7)}" if registered else "", rng.digits(8) if registered else "",
-            rng.digits(15) if registered else "", rng.pick(words.ACTIVITIES[category]), category, card, cnss, lapsed,
-            venture, note, counsellor,
-        )  # fmt: skip
+        return auto_entrepreneur_plan(
+            self.rng, self.days, self.ids[index], self._day(index), status, sector, counsellor, venture
+        )
 
     # -- trainings ------------------------------------------------------------------------------------
 
