@@ -82,7 +82,9 @@ def auto_entrepreneur_eligibility(
         if status is MigrationStatus.ASYLUM_SEEKER:
             return "An asylum seeker without a residence permit cannot register as an auto-entrepreneur."
         return "A foreigner needs a valid residence permit to register as an auto-entrepreneur."
-    if document_expiry is not None and document_expiry < today:
+    if document_expiry is None:
+        return "Record the residence permit's expiry date: registration needs a permit still valid."
+    if document_expiry < today:
         return f"The residence permit expired on {document_expiry:%d/%m/%Y}: it must be renewed first."
     return ""
 

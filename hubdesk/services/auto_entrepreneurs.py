@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from hubdesk.db.database import Database
-from hubdesk.db.models import AutoEntrepreneur, Beneficiary, VentureMember
+from hubdesk.db.models import AutoEntrepreneur, Beneficiary, RevenueFollowUp, Venture, VentureMember
 from hubdesk.domain.entrepreneurship import CEILINGS, auto_entrepreneur_eligibility
 from hubdesk.domain.enums import (
     AuditAction,
@@ -32,7 +32,8 @@ from hubdesk.services.guidance_rows import live_person
 from hubdesk.services.readmodels import Actor
 from hubdesk.services.venture_readmodels import AutoEntrepreneurDraft, AutoEntrepreneurInfo
 
-_FIELDS = (
+#: what a status holds (besides whose it is)
+STATUS_FIELDS = (
     "status",
     "applied_on",
     "registered_on",
@@ -91,11 +92,22 @@ class AutoEntrepreneurService:
             person = live_person(uow.session, beneficiary_id)
             row = self._row(uow.session, beneficiary_id)
             draft = _draft(row) if row is not None else None
+            turnover = None
+            if draft is not None and draft.venture_id is not None:
+                year_ago = self._today() - timedelta(days=365)
+                turnover = uow.session.scalar(
+                    select(func.sum(RevenueFollowUp.revenue_mad)).where(
+                        RevenueFollowUp.venture_id == draft.venture_id,
+                        RevenueFollowUp.deleted_at.is_(None),
+                        RevenueFollowUp.period_end > year_ago,
+                    )
+                )
             return AutoEntrepreneurInfo(
                 beneficiary_id=beneficiary_id,
                 draft=draft,
                 eligibility=eligibility_on(person, self._today()),
                 ceiling_mad=CEILINGS[draft.category] if draft is not None else None,
+                turnover_12_months_mad=turnover,
             )
 
     def save(self, beneficiary_id: str, draft: AutoEntrepreneurDraft) -> None:
@@ -180,10 +192,13 @@ class AutoEntrepreneurService:
             problems["note"] = "At most 300 characters."
         if draft.venture_id is not None:
             member = session.scalar(
-                select(VentureMember.id).where(
+                select(VentureMember.id)
+                .join(Venture, Venture.id == VentureMember.venture_id)
+                .where(
                     VentureMember.venture_id == draft.venture_id,
                     VentureMember.beneficiary_id == person.id,
                     VentureMember.deleted_at.is_(None),
+                    Venture.deleted_at.is_(None),
                 )
             )
             if member is None:
@@ -223,4 +238,4 @@ class AutoEntrepreneurService:
 
     @staticmethod
     def _snapshot(row: AutoEntrepreneur) -> dict[str, Any]:
-        return {name: getattr(row, name) for name in _FIELDS}
+        return {name: getattr(row, name) for name in STATUS_FIELDS}

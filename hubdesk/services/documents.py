@@ -121,9 +121,10 @@ class DocumentService:
         as_zip: bool,
         progress: Callable[[int, int], None] | None = None,
         cancelled: Callable[[], bool] | None = None,
+        supersede: bool = False,
     ) -> BatchOutput:
         """Every item issued as ``issue`` would, as one PDF or a ZIP of one file per document, with the
-        numbers of the documents (to audit where the file is saved).
+        numbers of the documents (to audit where the file is saved). ``supersede`` as for ``issue``.
 
         One transaction for the whole batch: when ``cancelled()`` turns true, or anything fails,
         Cancelled (or the failure) is raised and nothing is recorded.
@@ -146,6 +147,7 @@ class DocumentService:
                 self._today(),
                 [item.subject_key for item in items],
                 [item.beneficiary_id for item in items],
+                supersede=supersede,
             )
 
             def step(done: int) -> None:

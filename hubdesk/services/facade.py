@@ -65,7 +65,9 @@ class Services:
         self.support_actions = SupportActionService(database, self.actor, today)
         self.auto_entrepreneurs = AutoEntrepreneurService(database, self.actor, today)
         self.trainings = TrainingService(database, self.actor, today)
-        self.training_documents = TrainingDocuments(database, self.actor, self.documents, self.organisation.profile)
+        self.training_documents = TrainingDocuments(
+            database, self.actor, self.documents, self.organisation.profile, today
+        )
 
     @classmethod
     def open(

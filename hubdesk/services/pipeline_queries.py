@@ -76,7 +76,11 @@ class PipelineQueries:
             for venture_id, person in session.execute(
                 select(VentureMember.venture_id, Beneficiary)
                 .join(Beneficiary, Beneficiary.id == VentureMember.beneficiary_id)
-                .where(VentureMember.venture_id.in_([v.id for v in ventures]), VentureMember.deleted_at.is_(None))
+                .where(
+                    VentureMember.venture_id.in_([v.id for v in ventures]),
+                    VentureMember.deleted_at.is_(None),
+                    Beneficiary.deleted_at.is_(None),
+                )
                 .order_by(VentureMember.joined_on, VentureMember.created_at)
             ).all():
                 members.setdefault(venture_id, []).append(person_name(person))

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from hubdesk.db.base import utcnow
 from hubdesk.db.database import Database
-from hubdesk.db.models import SupportAction, User, VentureMember
+from hubdesk.db.models import SupportAction, User, Venture, VentureMember
 from hubdesk.domain.enums import AuditAction
 from hubdesk.domain.errors import NotFound, ValidationError
 from hubdesk.services.access import CASE_WORKERS, FOLLOW_UP_READERS, require
@@ -55,8 +55,14 @@ class SupportActionService:
         require(self._actor(), FOLLOW_UP_READERS, "Your role cannot read people's follow-up.")
         with self._db.unit_of_work() as uow:
             session = uow.session
-            ventures = select(VentureMember.venture_id).where(
-                VentureMember.beneficiary_id == beneficiary_id, VentureMember.deleted_at.is_(None)
+            ventures = (
+                select(VentureMember.venture_id)
+                .join(Venture, Venture.id == VentureMember.venture_id)
+                .where(
+                    VentureMember.beneficiary_id == beneficiary_id,
+                    VentureMember.deleted_at.is_(None),
+                    Venture.deleted_at.is_(None),
+                )
             )
             rows = list(
                 session.scalars(

@@ -41,7 +41,9 @@ class TrainingDocuments:
         actor: Callable[[], Actor],
         documents: DocumentService,
         organisation: Callable[[], OrganisationProfile],
+        today: Callable[[], date] = date.today,
     ) -> None:
+        self._today = today
         self._db = database
         self._actor = actor
         self._documents = documents
@@ -61,6 +63,9 @@ class TrainingDocuments:
     ) -> list[BatchItem]:
         if not training.days:
             raise ValidationError({"days": f"{training.code} has no days: add them before printing certificates."})
+        if training.days[-1].held_on > self._today():
+            ends = f"{training.days[-1].held_on:%d/%m/%Y}"
+            raise ValidationError({"days": f"{training.code} ends on {ends}: its certificates print from that day."})
         profile = self._organisation()
         letterhead = profile.letterhead(lang)
         signatory = profile.signatory(lang)
@@ -114,8 +119,9 @@ class TrainingDocuments:
         if not trainee.certified:
             raise ValidationError({"person": _missing(training, trainee)})
         item = self._items(training, people, [trainee], lang)[0]
+        # a training whose title or days changed since makes a new paper: the earlier one is cancelled as replaced
         return self._documents.issue(
-            DocumentKind.CERTIFICATE, item.subject_key, item.build, lang, beneficiary_id=beneficiary_id
+            DocumentKind.CERTIFICATE, item.subject_key, item.build, lang, beneficiary_id=beneficiary_id, supersede=True
         )
 
     def certificates(
@@ -150,7 +156,13 @@ class TrainingDocuments:
             raise Cancelled("Printing stopped: no document of the batch was recorded.")
         items = self._items(training, people, trainees, lang)
         return self._documents.issue_batch(
-            DocumentKind.CERTIFICATE, items, lang, as_zip=as_zip, progress=progress, cancelled=cancelled
+            DocumentKind.CERTIFICATE,
+            items,
+            lang,
+            as_zip=as_zip,
+            progress=progress,
+            cancelled=cancelled,
+            supersede=True,
         )
 
     def sign_in_sheet(self, training_id: str, held_on: date, lang: str) -> bytes:

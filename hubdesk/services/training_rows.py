@@ -5,9 +5,9 @@ from __future__ import annotations
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from hubdesk.db.models import Beneficiary, Training, TrainingAttendance, TrainingDay, TrainingEnrolment
+from hubdesk.db.models import Beneficiary, IssuedDocument, Training, TrainingAttendance, TrainingDay, TrainingEnrolment
 from hubdesk.domain.entrepreneurship import completed
-from hubdesk.domain.enums import TrainingTheme
+from hubdesk.domain.enums import DocumentKind, TrainingTheme
 from hubdesk.domain.errors import NotFound
 from hubdesk.services.venture_readmodels import TraineeInfo, TrainingDayInfo, TrainingDraft, TrainingInfo
 from hubdesk.services.venture_rows import person_name
@@ -31,10 +31,28 @@ def live_days(session: Session, training_id: str) -> list[TrainingDay]:
 
 
 def live_enrolments(session: Session, training_id: str) -> list[TrainingEnrolment]:
+    """Who is enrolled, deleted people left out (their attendance no longer counts anywhere)."""
     return list(
         session.scalars(
-            select(TrainingEnrolment).where(
-                TrainingEnrolment.training_id == training_id, TrainingEnrolment.deleted_at.is_(None)
+            select(TrainingEnrolment)
+            .join(Beneficiary, Beneficiary.id == TrainingEnrolment.beneficiary_id)
+            .where(
+                TrainingEnrolment.training_id == training_id,
+                TrainingEnrolment.deleted_at.is_(None),
+                Beneficiary.deleted_at.is_(None),
+            )
+        )
+    )
+
+
+def valid_certificates(session: Session, training_id: str, beneficiary_id: str) -> list[str]:
+    """The numbers of the person's certificates of the training that are not cancelled."""
+    return list(
+        session.scalars(
+            select(IssuedDocument.number).where(
+                IssuedDocument.kind == DocumentKind.CERTIFICATE.value,
+                IssuedDocument.subject_key == f"certificate:{training_id}:{beneficiary_id}",
+                IssuedDocument.cancelled_at.is_(None),
             )
         )
     )
@@ -93,8 +111,8 @@ def training_info(session: Session, row: Training) -> TrainingInfo:
     ).all():
         attended.setdefault(enrolment_id, set()).add(day_id)
     present = {day_id: 0 for day_id in day_ids}
-    for marked in attended.values():
-        for day_id in marked:
+    for enrolment, _person in enrolled:  # the living trainees only
+        for day_id in attended.get(enrolment.id, ()):
             present[day_id] += 1
     trainees = []
     for enrolment, person in enrolled:

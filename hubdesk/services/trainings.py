@@ -22,7 +22,14 @@ from hubdesk.services.codes import next_code
 from hubdesk.services.guidance_rows import live_person
 from hubdesk.services.readmodels import Actor
 from hubdesk.services.settings import SITE_CODE, read_setting
-from hubdesk.services.training_rows import live_days, live_enrolments, live_training, refresh_training, training_info
+from hubdesk.services.training_rows import (
+    live_days,
+    live_enrolments,
+    live_training,
+    refresh_training,
+    training_info,
+    valid_certificates,
+)
 from hubdesk.services.venture_readmodels import PersonTraining, TrainingDraft, TrainingInfo, TrainingQuery, TrainingRow
 
 MAX_PAGE = 500
@@ -123,7 +130,7 @@ class TrainingService:
         with self._db.unit_of_work() as uow:
             session = uow.session
             rows = session.execute(
-                select(Training, TrainingEnrolment.id)
+                select(Training, TrainingEnrolment.id, TrainingEnrolment.exception_reason)
                 .join(TrainingEnrolment, TrainingEnrolment.training_id == Training.id)
                 .where(
                     TrainingEnrolment.beneficiary_id == beneficiary_id,
@@ -135,7 +142,7 @@ class TrainingService:
             attended = dict(
                 session.execute(
                     select(TrainingAttendance.enrolment_id, func.count())
-                    .where(TrainingAttendance.enrolment_id.in_([enrolment for _, enrolment in rows]))
+                    .where(TrainingAttendance.enrolment_id.in_([enrolment for _, enrolment, _ in rows]))
                     .group_by(TrainingAttendance.enrolment_id)
                 ).all()
             )
@@ -148,8 +155,9 @@ class TrainingService:
                     attended.get(enrolment, 0),
                     t.day_count,
                     completed(attended.get(enrolment, 0), t.day_count, t.completion_share),
+                    bool(exception),
                 )
-                for t, enrolment in rows
+                for t, enrolment, exception in rows
             ]
 
     # --- the training ----------------------------------------------------------------------------
@@ -224,7 +232,12 @@ class TrainingService:
             wanted = dict(draft.days)
             for day in days:
                 if day.held_on not in wanted:
-                    marked = session.scalar(select(func.count()).where(TrainingAttendance.day_id == day.id))
+                    living = [e.id for e in live_enrolments(session, training_id)]
+                    marked = session.scalar(
+                        select(func.count()).where(
+                            TrainingAttendance.day_id == day.id, TrainingAttendance.enrolment_id.in_(living)
+                        )
+                    )
                     if marked:
                         raise ValidationError(
                             {"days": f"{day.held_on:%d/%m/%Y} has attendance marked: clear it before removing the day."}
@@ -253,7 +266,8 @@ class TrainingService:
             uow.commit()
 
     def delete(self, training_id: str) -> None:
-        actor = self._worker()
+        """Coordinators and administrators only: a training holds its trainees' attendance."""
+        actor = require(self._actor(), SUPERVISORS, "Only a coordinator or an administrator can delete a training.")
         with self._db.unit_of_work() as uow:
             row = live_training(uow.session, training_id)
             row.deleted_at = utcnow()
@@ -316,6 +330,14 @@ class TrainingService:
             session = uow.session
             enrolment = self._enrolment(session, enrolment_id)
             row = live_training(session, enrolment.training_id)
+            issued = valid_certificates(session, row.id, enrolment.beneficiary_id)
+            if issued:
+                raise ValidationError(
+                    {
+                        "people": f"{', '.join(issued)} certifies this person: "
+                        "a coordinator cancels it first (Documents)."
+                    }
+                )
             enrolment.deleted_at = utcnow()
             enrolment.updated_by = actor.user_id
             session.execute(delete(TrainingAttendance).where(TrainingAttendance.enrolment_id == enrolment.id))
@@ -350,24 +372,36 @@ class TrainingService:
             if strangers:
                 raise ValidationError({"people": "Only people enrolled in the training can be marked present."})
             before = set(
-                session.scalars(select(TrainingAttendance.enrolment_id).where(TrainingAttendance.day_id == day.id))
+                session.scalars(
+                    select(TrainingAttendance.enrolment_id).where(
+                        TrainingAttendance.day_id == day.id, TrainingAttendance.enrolment_id.in_(list(enrolled))
+                    )
+                )
             )
             if before == present_ids:
                 return
-            session.execute(delete(TrainingAttendance).where(TrainingAttendance.day_id == day.id))
+            session.execute(
+                delete(TrainingAttendance).where(
+                    TrainingAttendance.day_id == day.id, TrainingAttendance.enrolment_id.in_(list(before - present_ids))
+                )
+            )
             session.add_all(
                 TrainingAttendance(day_id=day.id, enrolment_id=enrolment_id, marked_by=actor.user_id)
-                for enrolment_id in sorted(present_ids)
+                for enrolment_id in sorted(present_ids - before)
             )
-            record_event(
-                session,
-                actor,
-                AuditAction.UPDATE,
-                "training_attendance",
-                row.id,
-                summary=f"attendance of {row.code} on {on:%d/%m/%Y}: {len(present_ids)} of {len(enrolled)} present",
-                diff={"present": [len(before), len(present_ids)]},
-            )
+            # one event per person whose mark changed: a disputed certificate is traced person by person
+            for enrolment_id in sorted(before ^ present_ids):
+                now_present = enrolment_id in present_ids
+                record_event(
+                    session,
+                    actor,
+                    AuditAction.UPDATE,
+                    "training_attendance",
+                    row.id,
+                    beneficiary_id=enrolled[enrolment_id],
+                    summary=f"{row.code} on {on:%d/%m/%Y}: marked {'present' if now_present else 'absent'}",
+                    diff={"present": [not now_present, now_present]},
+                )
             uow.commit()
 
     def grant_exception(self, enrolment_id: str, reason: str) -> None:
@@ -384,6 +418,13 @@ class TrainingService:
             row = live_training(session, enrolment.training_id)
             if enrolment.exception_reason == reason:
                 return
+            if not reason:
+                info = next(t for t in training_info(session, row).trainees if t.enrolment_id == enrolment.id)
+                issued = valid_certificates(session, row.id, enrolment.beneficiary_id)
+                if issued and not info.completed:
+                    raise ValidationError(
+                        {"reason": f"{', '.join(issued)} was issued under this exception: cancel it first (Documents)."}
+                    )
             record_event(
                 session,
                 actor,

@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from hubdesk.db.base import utcnow
 from hubdesk.db.models import (
     AutoEntrepreneur,
+    IssuedDocument,
     SupportAction,
     Training,
     TrainingAttendance,
     TrainingEnrolment,
     VentureMember,
 )
+from hubdesk.domain.enums import DocumentKind
+from hubdesk.services.auto_entrepreneurs import STATUS_FIELDS
 from hubdesk.services.training_rows import refresh_training
 
 
@@ -22,11 +27,15 @@ def merge_entrepreneurship(session: Session, drop_id: str, keep_id: str) -> None
     kept record. Where both were in the same project or training, one membership or enrolment remains, with
     every day either attended."""
     session.execute(update(SupportAction).where(SupportAction.beneficiary_id == drop_id).values(beneficiary_id=keep_id))
-    kept_status = session.scalar(select(AutoEntrepreneur.id).where(AutoEntrepreneur.beneficiary_id == keep_id))
-    if kept_status is None:  # otherwise the kept record's own status stands; the other stays with the dropped one
-        session.execute(
-            update(AutoEntrepreneur).where(AutoEntrepreneur.beneficiary_id == drop_id).values(beneficiary_id=keep_id)
+    _merge_status(session, drop_id, keep_id)
+    # the certificates issued to the dropped record are the kept person's: a reprint finds them
+    for document in session.scalars(
+        select(IssuedDocument).where(
+            IssuedDocument.kind == DocumentKind.CERTIFICATE.value,
+            IssuedDocument.subject_key.like(f"certificate:%:{drop_id}"),
         )
+    ):
+        document.subject_key = document.subject_key.removesuffix(drop_id) + keep_id
     now = utcnow()
     kept_ventures = set(
         session.scalars(
@@ -74,3 +83,22 @@ def merge_entrepreneurship(session: Session, drop_id: str, keep_id: str) -> None
     session.flush()
     for training in session.scalars(select(Training).where(Training.id.in_(touched))):
         refresh_training(session, training)
+
+
+def _progress(row: AutoEntrepreneur) -> tuple[int, date]:
+    """How far a status went: registered beats applied; then the later step."""
+    return (1 if row.registered_on is not None else 0, row.registered_on or row.applied_on)
+
+
+def _merge_status(session: Session, drop_id: str, keep_id: str) -> None:
+    """The status that went further is the kept person's; the other stays, unseen, with the dropped record."""
+    dropped = session.scalar(select(AutoEntrepreneur).where(AutoEntrepreneur.beneficiary_id == drop_id))
+    if dropped is None:
+        return
+    kept = session.scalar(select(AutoEntrepreneur).where(AutoEntrepreneur.beneficiary_id == keep_id))
+    if kept is None:
+        dropped.beneficiary_id = keep_id
+        return
+    if _progress(dropped) > _progress(kept):
+        for name in STATUS_FIELDS:
+            setattr(kept, name, getattr(dropped, name))

@@ -145,6 +145,8 @@ class VentureMoney:
                 problems["period_start"] = (
                     f"The business was created on {row.created_on:%d/%m/%Y}: start then or later."
                 )
+            elif row.ended_on is not None and draft.period_start > row.ended_on:
+                problems["period_start"] = f"The business ended on {row.ended_on:%d/%m/%Y}: the period starts by then."
             if draft.period_end < draft.period_start:
                 problems["period_end"] = "The period ends before it starts."
             elif draft.period_end > self._today():

@@ -205,6 +205,15 @@ class AutoEntrepreneurInfo:
     draft: AutoEntrepreneurDraft | None
     eligibility: str
     ceiling_mad: int | None
+    #: turnover of the linked project over the periods that ended in the last twelve months (None: not followed)
+    turnover_12_months_mad: int | None = None
+
+    @property
+    def over_ceiling(self) -> bool:
+        """The linked project's last twelve months of turnover go past the category's yearly ceiling."""
+        return None not in (self.ceiling_mad, self.turnover_12_months_mad) and (
+            (self.turnover_12_months_mad or 0) > (self.ceiling_mad or 0)
+        )
 
 
 # --- trainings ---------------------------------------------------------------------------------------
@@ -294,6 +303,8 @@ class PersonTraining:
     days_attended: int
     day_count: int
     completed: bool
+    #: a coordinator allowed a certificate without completing
+    exception: bool = False
 
 
 @dataclass

@@ -52,10 +52,16 @@ def live_venture(session: Session, venture_id: str) -> Venture:
 
 
 def live_members(session: Session, venture_id: str) -> list[VentureMember]:
+    """The project's members who are still in it, deleted people left out (they no longer count)."""
     return list(
         session.scalars(
             select(VentureMember)
-            .where(VentureMember.venture_id == venture_id, VentureMember.deleted_at.is_(None))
+            .join(Beneficiary, Beneficiary.id == VentureMember.beneficiary_id)
+            .where(
+                VentureMember.venture_id == venture_id,
+                VentureMember.deleted_at.is_(None),
+                Beneficiary.deleted_at.is_(None),
+            )
             .order_by(VentureMember.joined_on, VentureMember.created_at)
         )
     )

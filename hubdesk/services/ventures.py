@@ -15,12 +15,12 @@ from sqlalchemy.orm import Session
 
 from hubdesk.db.base import utcnow
 from hubdesk.db.database import Database
-from hubdesk.db.models import Beneficiary, Venture, VentureMember, VentureStageChange
+from hubdesk.db.models import Beneficiary, RevenueFollowUp, Venture, VentureMember, VentureStageChange
 from hubdesk.domain.codes import DEFAULT_SITE, normalise_prefixed_code, prefixed_code
 from hubdesk.domain.entrepreneurship import ENDS, PIPELINE, stage_problems
 from hubdesk.domain.enums import AuditAction, LegalForm, MemberRole, VentureKind, VentureStage
 from hubdesk.domain.errors import NotFound, ValidationError
-from hubdesk.services.access import CASE_WORKERS, FOLLOW_UP_READERS, require
+from hubdesk.services.access import CASE_WORKERS, FOLLOW_UP_READERS, SUPERVISORS, require
 from hubdesk.services.audit import diff_snapshots, record_event
 from hubdesk.services.codes import next_code
 from hubdesk.services.guidance_rows import live_person
@@ -105,7 +105,7 @@ class VentureService(VentureMoney):
 
     # --- the project -----------------------------------------------------------------------------
 
-    def _clean(self, draft: VentureDraft, member_count: int) -> VentureDraft:
+    def _clean(self, draft: VentureDraft, member_count: int, created: bool = False) -> VentureDraft:
         draft.name = " ".join(draft.name.split())
         draft.description = draft.description.strip()
         problems: dict[str, str] = {}
@@ -117,6 +117,8 @@ class VentureService(VentureMoney):
             problems["jobs_created"] = "Jobs created: a number from 0 to 10,000."
         if draft.kind is VentureKind.INDIVIDUAL and member_count > 1:
             problems["kind"] = f"The project has {member_count} members: an individual project has one."
+        if draft.kind is VentureKind.COLLECTIVE and created and member_count < 2:
+            problems["kind"] = "A collective start-up was created by at least two people: add the members first."
         if draft.kind is VentureKind.COLLECTIVE and draft.legal_form is LegalForm.AUTO_ENTREPRENEUR:
             problems["legal_form"] = "An auto-entrepreneur is one person: a collective project needs another form."
         if problems:
@@ -174,7 +176,7 @@ class VentureService(VentureMoney):
         actor = self._worker()
         with self._db.unit_of_work() as uow:
             row = live_venture(uow.session, venture_id)
-            self._clean(draft, len(live_members(uow.session, venture_id)))
+            self._clean(draft, len(live_members(uow.session, venture_id)), created=row.created_on is not None)
             before = _snapshot(row)
             self._apply(row, draft, actor)
             changes = diff_snapshots(before, _snapshot(row))
@@ -193,7 +195,8 @@ class VentureService(VentureMoney):
             uow.commit()
 
     def delete(self, venture_id: str) -> None:
-        actor = self._worker()
+        """Coordinators and administrators only: a project holds several people's history."""
+        actor = require(self._actor(), SUPERVISORS, "Only a coordinator or an administrator can delete a project.")
         with self._db.unit_of_work() as uow:
             row = live_venture(uow.session, venture_id)
             row.deleted_at = utcnow()
@@ -276,8 +279,14 @@ class VentureService(VentureMoney):
         actor = self._worker()
         with self._db.unit_of_work() as uow:
             member = self._member(uow.session, member_id)
-            if len(live_members(uow.session, member.venture_id)) == 1:
+            remaining = len(live_members(uow.session, member.venture_id)) - 1
+            if remaining < 1:
                 raise ValidationError({"members": "A project keeps at least one person: delete the project instead."})
+            venture = live_venture(uow.session, member.venture_id)
+            if venture.kind == VentureKind.COLLECTIVE and venture.created_on is not None and remaining < 2:
+                raise ValidationError(
+                    {"members": "A created collective start-up keeps at least two people: add one before this removal."}
+                )
             member.deleted_at = utcnow()
             member.updated_by = actor.user_id
             record_event(
@@ -364,9 +373,18 @@ class VentureService(VentureMoney):
             if len(steps) < 2:
                 raise ValidationError({"stage": "The project is at its first step: there is nothing to take back."})
             last, previous = steps
+            creating = row.created_on == last.changed_on and not _reached_creation(VentureStage(previous.stage))
+            if creating and session.scalar(
+                select(RevenueFollowUp.id).where(
+                    RevenueFollowUp.venture_id == row.id, RevenueFollowUp.deleted_at.is_(None)
+                )
+            ):
+                raise ValidationError(
+                    {"stage": "The business has revenue follow-ups: remove them before taking back its creation."}
+                )
             last.deleted_at = utcnow()
             last.updated_by = actor.user_id
-            if row.created_on == last.changed_on and not _reached_creation(VentureStage(previous.stage)):
+            if creating:
                 row.created_on = None
             if VentureStage(last.stage) in ENDS:
                 row.ended_on = None

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QObject, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -79,6 +79,17 @@ def _table(model: ColumnsModel, stretch: int) -> QTableView:
 
 def _hours(value: float) -> str:
     return f"{value:g}"
+
+
+def _completed(training: PersonTraining) -> str:
+    # a module function, not a method: a model holding a bound method of its parent panel makes a cycle
+    # whose collection broke the model's Python side
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("EnterprisePanel", text)
+
+    if training.completed:
+        return tr("Yes")
+    return tr("No — certificate allowed") if training.exception else tr("No")
 
 
 class EnterprisePanel(QWidget):
@@ -163,7 +174,7 @@ class EnterprisePanel(QWidget):
                 (self.tr("Training"), lambda t: t.title),
                 (self.tr("First day"), lambda t: labels.short_date(t.first_day)),
                 (self.tr("Attended"), lambda t: f"{t.days_attended}/{t.day_count}"),
-                (self.tr("Completed"), lambda t: self.tr("Yes") if t.completed else self.tr("No")),
+                (self.tr("Completed"), _completed),
             ],
             self,
             numbers=(3,),
@@ -263,8 +274,17 @@ class EnterprisePanel(QWidget):
         reason = info.eligibility if info is not None else ""
         registered = info is not None and info.draft is not None and info.draft.registered_on is not None
         # once registered, a permit that expired since no longer blocks anything: the notice is for newcomers
+        if registered and info is not None and info.over_ceiling:
+            # the status is at stake: past the yearly ceiling, the person must change to another legal form
+            reason = self.tr(
+                "The linked project's turnover over the last twelve months, %1, is past the %2 ceiling of this "
+                "category: the status may be lost; consider another legal form."
+            )
+            reason = reason.replace("%1", labels.dirhams(info.turnover_12_months_mad)).replace(
+                "%2", labels.dirhams(info.ceiling_mad)
+            )
         self.eligibility.setText(message(reason))
-        self.eligibility.setVisible(bool(reason) and not registered)
+        self.eligibility.setVisible(bool(reason) and (not registered or (info is not None and info.over_ceiling)))
         self.status_button.setEnabled(info is not None)
 
     # --- selection ---------------------------------------------------------------------------------------

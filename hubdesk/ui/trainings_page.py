@@ -134,8 +134,13 @@ class TrainingsPage(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if not event.spontaneous() and self.stack.currentWidget() is self.list_page:
+        if event.spontaneous():
+            return
+        if self.stack.currentWidget() is self.list_page:
             self.refresh()
+        elif not self.training_page.model.has_changes():
+            # people may have been deleted or merged from their record meanwhile; unsaved ticks are kept as they are
+            self.training_page.reload()
 
     @Slot()
     def refresh(self) -> None:

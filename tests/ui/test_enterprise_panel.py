@@ -224,3 +224,39 @@ def test_the_record_page_has_the_tab_after_the_follow_up_and_passes_its_signals(
     officer = BeneficiaryRecordPage(as_role(services, Role.DATA_OFFICER))
     qtbot.addWidget(officer)
     assert officer.enterprise is None and officer.tabs.count() == 2
+
+
+def test_an_exception_and_a_turnover_past_the_ceiling_are_said_on_the_tab(qtbot: QtBot, services: Services) -> None:
+    from hubdesk.domain.enums import IdDocumentType, VentureStage
+    from hubdesk.services.venture_readmodels import MemberDraft, RevenueDraft, VentureDraft
+    from tests.integration.test_auto_entrepreneurs import registered
+    from tests.integration.test_beneficiary_service import person
+
+    someone = services.beneficiaries.create(
+        person(
+            "Awa",
+            "Sow",
+            id_document_type=IdDocumentType.RESIDENCE_PERMIT,
+            id_document_number="E123456",
+            id_document_expiry=TODAY + timedelta(days=300),
+        )
+    )
+    training_id = training(services, days=5)
+    services.trainings.enrol(training_id, [someone.id])
+    enrolment = services.trainings.get(training_id).trainees[0].enrolment_id
+    services.trainings.grant_exception(enrolment, "Hospitalised, caught up with the trainer")
+    venture_id = services.ventures.create(
+        VentureDraft(name="Salon Awa"), [MemberDraft(someone.id)], TODAY - timedelta(days=90)
+    )
+    services.ventures.move(venture_id, VentureStage.CREATED, TODAY - timedelta(days=80))
+    status = registered()
+    status.venture_id = venture_id
+    services.auto_entrepreneurs.save(someone.id, status)
+    panel = _panel(qtbot, services, someone.id)
+    assert _rows(panel.trainings_view)[0][-1] == "No — certificate allowed"
+    assert not panel.eligibility.isVisible()
+    services.ventures.add_revenue(
+        venture_id, RevenueDraft(TODAY - timedelta(days=70), TODAY - timedelta(days=10), 260_000)
+    )
+    panel.show_person(someone.id)
+    assert panel.eligibility.isVisible() and "past the" in panel.eligibility.text()
