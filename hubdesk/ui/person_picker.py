@@ -36,6 +36,7 @@ class PersonPicker(QWidget):
         self.box.setClearButtonEnabled(True)
         self.matches = QListWidget()
         self.matches.setMaximumHeight(150)
+        self.matches.hide()  # shown while there are matches: an empty white box would push the form down
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.box)
@@ -68,6 +69,7 @@ class PersonPicker(QWidget):
         self.matches.clear()
         text = self.box.text().strip()
         if not text:
+            self.matches.hide()
             return
         for row in self._search.search(text, self._limit):
             item = QListWidgetItem(row_label(row))
@@ -75,6 +77,7 @@ class PersonPicker(QWidget):
             self.matches.addItem(item)
         if self.matches.count():
             self.matches.setCurrentRow(0)
+        self.matches.setVisible(self.matches.count() > 0)
 
     @Slot()
     def _pick_current(self) -> None:
@@ -89,3 +92,4 @@ class PersonPicker(QWidget):
         self.person_picked.emit(str(item.data(PERSON_ID)), item.text())
         self.box.clear()
         self.matches.clear()
+        self.matches.hide()
