@@ -19,6 +19,9 @@ from hubdesk.db.database import Database, open_database
 from hubdesk.db.location import DATABASE_FILE
 from hubdesk.services import accounts
 from hubdesk.services.facade import Services
+from hubdesk.ui.binding_guard import keep_none_alive
+
+keep_none_alive()  # as the application does: pytest-qt's waits call into Qt hundreds of thousands of times
 
 ADMIN_PASSWORD = "correct-horse-1"
 

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from hubdesk import __version__
 from hubdesk.resources import font_files
+from hubdesk.ui.binding_guard import keep_none_alive
 from hubdesk.ui.gc_guard import GuiThreadCollector
 from hubdesk.ui.login_dialog import FirstAdministratorDialog, LoginDialog
 from hubdesk.ui.workers import Worker
@@ -27,6 +28,7 @@ if TYPE_CHECKING:
 
 
 def application() -> QApplication:
+    keep_none_alive()  # before the first call into Qt: PySide6 6.12 under-counts None
     app = QApplication.instance()
     if isinstance(app, QApplication):
         return app
