@@ -107,7 +107,7 @@ class PipelinePage(QWidget):
         self.model = PipelineTableModel(services.pipeline, self)
         self.model.counted.connect(self._counted)
         self.model.load_failed.connect(lambda text: self._tell(text, error=True))
-        self.table = record_table(self.model, (122, 165, 76, 100, 150, 128, 80))  # fits beside the stages at 1280
+        self.table = record_table(self.model, (132, 150, 72, 92, 130, 118, 80))  # fits beside the stages at 1280
         self.table.doubleClicked.connect(self.open_selected)
         for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             # setContext, not the constructor's context= (PySide6 ignores it: Enter would open from any field)
