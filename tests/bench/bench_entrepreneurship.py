@@ -285,7 +285,8 @@ def measure_certificates(services: Services, training_id: str, runs: int) -> lis
         print(f"worker batch {seconds:.2f} s, longest gap {gap:.0f} ms {where}", flush=True)
     print(f"on a worker: {batch_times} s, longest gap between ticks {gaps} ms", flush=True)
     rows.append(
-        (f"the same {TRAINEES} on a worker thread (as `batch_print` runs them), progress reported",
+        (f"the same {TRAINEES} on a worker thread (as `batch_print` runs them: collection on the GUI thread, "
+         "objects alive before the batch frozen), progress reported",
          batch_times[0], statistics.median(batch_times), max(batch_times), 5.0, "s")
     )  # fmt: skip
     rows.append(
