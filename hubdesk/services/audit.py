@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import json
 from datetime import datetime
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
+from hubdesk.db.base import utcnow
 from hubdesk.db.models import AuditEvent, Beneficiary
 from hubdesk.domain.enums import AuditAction
 from hubdesk.services.readmodels import Actor, FieldChange, HistoryEntry
@@ -46,6 +47,50 @@ def diff_snapshots(old: dict[str, Any], new: dict[str, Any]) -> dict[str, list[A
     """Fields whose value changed, as {field: [old, new]}."""
     keys = sorted(set(old) | set(new))
     return {k: [old.get(k), new.get(k)] for k in keys if old.get(k) != new.get(k)}
+
+
+class Audited(Protocol):
+    id: str
+    updated_by: str | None
+    deleted_at: datetime | None
+
+
+def record_update(
+    session: Session,
+    actor: Actor,
+    entity: str,
+    row: Audited,
+    before: dict[str, Any],
+    after: dict[str, Any],
+    summary: str,
+    *,
+    beneficiary_id: str | None = None,
+) -> bool:
+    """Audit an edit of ``row`` ("<summary>: field, field"); False, and nothing written, when nothing changed."""
+    changes = diff_snapshots(before, after)
+    if not changes:
+        return False
+    row.updated_by = actor.user_id
+    record_event(
+        session,
+        actor,
+        AuditAction.UPDATE,
+        entity,
+        row.id,
+        beneficiary_id=beneficiary_id,
+        summary=f"{summary}: {', '.join(sorted(changes))}",
+        diff=changes,
+    )
+    return True
+
+
+def soft_delete(
+    session: Session, actor: Actor, entity: str, row: Audited, summary: str, *, beneficiary_id: str | None = None
+) -> None:
+    """Mark ``row`` deleted (it stays, out of sight) and audit it."""
+    row.deleted_at = utcnow()
+    row.updated_by = actor.user_id
+    record_event(session, actor, AuditAction.DELETE, entity, row.id, beneficiary_id=beneficiary_id, summary=summary)
 
 
 def beneficiary_history(session: Session, beneficiary_id: str, limit: int = 500) -> list[HistoryEntry]:

@@ -8,13 +8,12 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from hubdesk.db.base import utcnow
 from hubdesk.db.database import Database
 from hubdesk.db.models import JobOutcome, Referral
 from hubdesk.domain.enums import AuditAction, ContractType, SkillSector
 from hubdesk.domain.errors import NotFound, ValidationError
 from hubdesk.services.access import CASE_WORKERS, FOLLOW_UP_READERS, require
-from hubdesk.services.audit import record_event
+from hubdesk.services.audit import record_event, record_update, soft_delete
 from hubdesk.services.guidance_readmodels import JobDraft, JobInfo
 from hubdesk.services.guidance_rows import live_person
 from hubdesk.services.readmodels import Actor
@@ -120,38 +119,25 @@ class JobService:
             draft = self._clean(session, row.beneficiary_id, draft)
             before = self._snapshot(row)
             self._apply(row, draft)
-            after = self._snapshot(row)
-            changes = {k: [before[k], after[k]] for k in after if before[k] != after[k]}
-            if not changes:
-                return
-            row.updated_by = actor.user_id
-            record_event(
+            summary = f"changed job at {row.employer}"
+            if record_update(
                 session,
                 actor,
-                AuditAction.UPDATE,
                 "job_outcome",
-                row.id,
+                row,
+                before,
+                self._snapshot(row),
+                summary,
                 beneficiary_id=row.beneficiary_id,
-                summary=f"changed job at {row.employer}: {', '.join(sorted(changes))}",
-                diff=changes,
-            )
-            uow.commit()
+            ):
+                uow.commit()
 
     def delete(self, job_id: str) -> None:
         actor = self._worker()
         with self._db.unit_of_work() as uow:
             row = self._row(uow.session, job_id)
-            row.deleted_at = utcnow()
-            row.updated_by = actor.user_id
-            record_event(
-                uow.session,
-                actor,
-                AuditAction.DELETE,
-                "job_outcome",
-                row.id,
-                beneficiary_id=row.beneficiary_id,
-                summary=f"deleted job at {row.employer}",
-            )
+            summary = f"deleted job at {row.employer}"
+            soft_delete(uow.session, actor, "job_outcome", row, summary, beneficiary_id=row.beneficiary_id)
             uow.commit()
 
     @staticmethod

@@ -9,13 +9,12 @@ from typing import Any
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from hubdesk.db.base import utcnow
 from hubdesk.db.database import Database
 from hubdesk.db.models import SupportAction, User, Venture, VentureMember
 from hubdesk.domain.enums import AuditAction
 from hubdesk.domain.errors import NotFound, ValidationError
 from hubdesk.services.access import CASE_WORKERS, FOLLOW_UP_READERS, require
-from hubdesk.services.audit import diff_snapshots, record_event
+from hubdesk.services.audit import record_event, record_update, soft_delete
 from hubdesk.services.guidance_rows import live_person, user_names
 from hubdesk.services.readmodels import Actor
 from hubdesk.services.venture_readmodels import SupportActionDraft, SupportActionInfo
@@ -122,37 +121,25 @@ class SupportActionService:
             self._clean(session, draft, since)
             before = self._snapshot(row)
             self._apply(row, draft, actor)
-            changes = diff_snapshots(before, self._snapshot(row))
-            if not changes:
-                return
-            row.updated_by = actor.user_id
-            record_event(
+            after = self._snapshot(row)
+            if record_update(
                 session,
                 actor,
-                AuditAction.UPDATE,
                 "support_action",
-                row.id,
+                row,
+                before,
+                after,
+                "changed support action",
                 beneficiary_id=row.beneficiary_id,
-                summary=f"changed support action: {', '.join(sorted(changes))}",
-                diff=changes,
-            )
-            uow.commit()
+            ):
+                uow.commit()
 
     def delete(self, action_id: str) -> None:
         actor = self._worker()
         with self._db.unit_of_work() as uow:
             row = self._row(uow.session, action_id)
-            row.deleted_at = utcnow()
-            row.updated_by = actor.user_id
-            record_event(
-                uow.session,
-                actor,
-                AuditAction.DELETE,
-                "support_action",
-                row.id,
-                beneficiary_id=row.beneficiary_id,
-                summary=f"deleted {row.kind} of {row.held_on:%d/%m/%Y}",
-            )
+            summary = f"deleted {row.kind} of {row.held_on:%d/%m/%Y}"
+            soft_delete(uow.session, actor, "support_action", row, summary, beneficiary_id=row.beneficiary_id)
             uow.commit()
 
     @staticmethod

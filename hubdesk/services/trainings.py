@@ -17,7 +17,7 @@ from hubdesk.domain.entrepreneurship import completed
 from hubdesk.domain.enums import AuditAction, TrainingTheme
 from hubdesk.domain.errors import NotFound, ValidationError
 from hubdesk.services.access import CASE_WORKERS, FOLLOW_UP_READERS, SUPERVISORS, require
-from hubdesk.services.audit import diff_snapshots, record_event
+from hubdesk.services.audit import diff_snapshots, record_event, soft_delete
 from hubdesk.services.codes import next_code
 from hubdesk.services.guidance_rows import live_person
 from hubdesk.services.readmodels import Actor
@@ -270,9 +270,7 @@ class TrainingService:
         actor = require(self._actor(), SUPERVISORS, "Only a coordinator or an administrator can delete a training.")
         with self._db.unit_of_work() as uow:
             row = live_training(uow.session, training_id)
-            row.deleted_at = utcnow()
-            row.updated_by = actor.user_id
-            record_event(uow.session, actor, AuditAction.DELETE, "training", row.id, summary=f"deleted {row.code}")
+            soft_delete(uow.session, actor, "training", row, f"deleted {row.code}")
             uow.commit()
 
     @staticmethod

@@ -8,12 +8,11 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from hubdesk.db.base import utcnow
 from hubdesk.db.database import Database
 from hubdesk.db.models import FinancingLine, RevenueFollowUp, Venture
 from hubdesk.domain.enums import AuditAction
 from hubdesk.domain.errors import NotFound, ValidationError
-from hubdesk.services.audit import diff_snapshots, record_event
+from hubdesk.services.audit import record_event, record_update, soft_delete
 from hubdesk.services.readmodels import Actor
 from hubdesk.services.venture_readmodels import FinancingDraft, RevenueDraft
 from hubdesk.services.venture_rows import live_venture
@@ -86,28 +85,17 @@ class VentureMoney:
             self._clean_financing(row, draft)
             before = self._financing_snapshot(line)
             self._apply_financing(line, draft)
-            changes = diff_snapshots(before, self._financing_snapshot(line))
-            if not changes:
-                return
-            line.updated_by = actor.user_id
-            record_event(
-                uow.session,
-                actor,
-                AuditAction.UPDATE,
-                "financing_line",
-                line.id,
-                summary=f"project {row.code}: financing changed ({', '.join(sorted(changes))})",
-                diff=changes,
-            )
-            uow.commit()
+            after = self._financing_snapshot(line)
+            if record_update(
+                uow.session, actor, "financing_line", line, before, after, f"project {row.code}: financing changed"
+            ):
+                uow.commit()
 
     def delete_financing(self, line_id: str) -> None:
         actor = self._worker()
         with self._db.unit_of_work() as uow:
             line = self._line(uow.session, line_id)
-            line.deleted_at = utcnow()
-            line.updated_by = actor.user_id
-            record_event(uow.session, actor, AuditAction.DELETE, "financing_line", line.id, summary="financing removed")
+            soft_delete(uow.session, actor, "financing_line", line, "financing removed")
             uow.commit()
 
     @staticmethod
@@ -189,9 +177,5 @@ class VentureMoney:
             line = uow.session.get(RevenueFollowUp, revenue_id)
             if line is None or line.deleted_at is not None:
                 raise NotFound("This revenue follow-up does not exist or was removed.")
-            line.deleted_at = utcnow()
-            line.updated_by = actor.user_id
-            record_event(
-                uow.session, actor, AuditAction.DELETE, "revenue_follow_up", line.id, summary="revenue removed"
-            )
+            soft_delete(uow.session, actor, "revenue_follow_up", line, "revenue removed")
             uow.commit()

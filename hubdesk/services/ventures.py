@@ -21,7 +21,7 @@ from hubdesk.domain.entrepreneurship import ENDS, PIPELINE, stage_problems
 from hubdesk.domain.enums import AuditAction, LegalForm, MemberRole, VentureKind, VentureStage
 from hubdesk.domain.errors import NotFound, ValidationError
 from hubdesk.services.access import CASE_WORKERS, FOLLOW_UP_READERS, SUPERVISORS, require
-from hubdesk.services.audit import diff_snapshots, record_event
+from hubdesk.services.audit import record_event, record_update, soft_delete
 from hubdesk.services.codes import next_code
 from hubdesk.services.guidance_rows import live_person
 from hubdesk.services.readmodels import Actor
@@ -179,29 +179,15 @@ class VentureService(VentureMoney):
             self._clean(draft, len(live_members(uow.session, venture_id)), created=row.created_on is not None)
             before = _snapshot(row)
             self._apply(row, draft, actor)
-            changes = diff_snapshots(before, _snapshot(row))
-            if not changes:
-                return
-            row.updated_by = actor.user_id
-            record_event(
-                uow.session,
-                actor,
-                AuditAction.UPDATE,
-                "venture",
-                row.id,
-                summary=f"changed project {row.code}: {', '.join(sorted(changes))}",
-                diff=changes,
-            )
-            uow.commit()
+            if record_update(uow.session, actor, "venture", row, before, _snapshot(row), f"changed project {row.code}"):
+                uow.commit()
 
     def delete(self, venture_id: str) -> None:
         """Coordinators and administrators only: a project holds several people's history."""
         actor = require(self._actor(), SUPERVISORS, "Only a coordinator or an administrator can delete a project.")
         with self._db.unit_of_work() as uow:
             row = live_venture(uow.session, venture_id)
-            row.deleted_at = utcnow()
-            row.updated_by = actor.user_id
-            record_event(uow.session, actor, AuditAction.DELETE, "venture", row.id, summary=f"deleted {row.code}")
+            soft_delete(uow.session, actor, "venture", row, f"deleted {row.code}")
             uow.commit()
 
     @staticmethod
