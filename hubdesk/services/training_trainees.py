@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from datetime import date
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from hubdesk.db.base import utcnow
 from hubdesk.db.database import Database
-from hubdesk.db.models import TrainingAttendance, TrainingEnrolment
+from hubdesk.db.models import Training, TrainingAttendance, TrainingEnrolment
+from hubdesk.domain.entrepreneurship import completed
 from hubdesk.domain.enums import AuditAction
 from hubdesk.domain.errors import NotFound, ValidationError
 from hubdesk.services.access import SUPERVISORS, require
@@ -133,6 +134,7 @@ class TrainingTrainees:
             )
             if before == present_ids:
                 return
+            self._check_certified_stay_complete(session, row, len(days), before - present_ids)
             session.execute(
                 delete(TrainingAttendance).where(
                     TrainingAttendance.day_id == day.id, TrainingAttendance.enrolment_id.in_(list(before - present_ids))
@@ -192,6 +194,25 @@ class TrainingTrainees:
             enrolment.exception_by = actor.user_id if reason else None
             enrolment.updated_by = actor.user_id
             uow.commit()
+
+    @staticmethod
+    def _check_certified_stay_complete(
+        session: Session, training: Training, day_count: int, unmarked: set[str]
+    ) -> None:
+        """A certificate in use must stay true: unmarking someone it certifies below the rule is refused."""
+        for enrolment_id in unmarked:
+            enrolment = session.get(TrainingEnrolment, enrolment_id)
+            if enrolment is None or enrolment.exception_reason:
+                continue
+            issued = valid_certificates(session, training.id, enrolment.beneficiary_id)
+            attended = session.scalar(select(func.count()).where(TrainingAttendance.enrolment_id == enrolment_id))
+            if issued and not completed((attended or 0) - 1, day_count, training.completion_share):
+                raise ValidationError(
+                    {
+                        "people": f"{', '.join(issued)} certifies someone this change leaves short of the "
+                        "attendance needed: a coordinator cancels it first (Documents) or records an exception."
+                    }
+                )
 
     @staticmethod
     def _enrolment(session: Session, enrolment_id: str) -> TrainingEnrolment:

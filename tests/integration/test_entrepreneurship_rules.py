@@ -179,3 +179,16 @@ def test_the_turnover_of_the_linked_project_is_weighed_against_the_ceiling(servi
     )
     info = services.auto_entrepreneurs.get(someone.id)
     assert (info.turnover_12_months_mad, info.ceiling_mad, info.over_ceiling) == (240_000, 200_000, True)
+
+
+def test_unmarking_a_certified_trainee_below_the_rule_is_refused(services: Services) -> None:
+    (someone,) = people(services, 1)
+    training_id = training(services, days=5)
+    services.trainings.enrol(training_id, [someone.id])
+    attend(services, training_id, {someone.id: 4})
+    number = services.training_documents.certificate(training_id, someone.id, "fr").info.number
+    first_day = services.trainings.get(training_id).days[0].held_on
+    with pytest.raises(ValidationError) as short:
+        services.trainings.mark_attendance(training_id, first_day, set())
+    assert number in short.value.errors["people"]
+    assert len(services.trainings.get(training_id).trainees[0].attended) == 4
