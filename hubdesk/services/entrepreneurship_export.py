@@ -36,6 +36,7 @@ from hubdesk.services.export import FORMATS
 from hubdesk.services.follow_up_export import BATCH, Record, write_csv, write_json, write_xlsx
 from hubdesk.services.guidance_rows import user_names
 from hubdesk.services.readmodels import Actor
+from hubdesk.services.training_rows import CERTIFICATE_KEY
 
 #: exported columns of a business project, in order
 VENTURE_COLUMNS = (
@@ -186,7 +187,7 @@ def _trainee_records(session: Session) -> Iterator[Record]:
     # the subject key training_documents gives a certificate: "certificate:<training id>:<person id>"
     certified = exists().where(
         IssuedDocument.kind == DocumentKind.CERTIFICATE.value,
-        IssuedDocument.subject_key == literal("certificate:") + Training.id + literal(":") + Beneficiary.id,
+        IssuedDocument.subject_key == literal(CERTIFICATE_KEY) + Training.id + literal(":") + Beneficiary.id,
         IssuedDocument.cancelled_at.is_(None),
         IssuedDocument.deleted_at.is_(None),
     )

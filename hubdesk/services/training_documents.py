@@ -21,7 +21,7 @@ from hubdesk.services.audit import record_event
 from hubdesk.services.document_readmodels import BatchItem, BatchOutput, PrintedDocument
 from hubdesk.services.documents import PRINTERS, DocumentService
 from hubdesk.services.readmodels import Actor
-from hubdesk.services.training_rows import live_training, training_info
+from hubdesk.services.training_rows import certificate_key, live_training, training_info
 from hubdesk.services.venture_readmodels import TraineeInfo, TrainingInfo
 
 
@@ -95,7 +95,7 @@ class TrainingDocuments:
 
             items.append(
                 BatchItem(
-                    subject_key=f"certificate:{training.id}:{person.id}",
+                    subject_key=certificate_key(training.id, person.id),
                     build=build,
                     beneficiary_id=person.id,
                     file_stem=f"{person.code} {person.last_name} {person.first_name}".strip(),

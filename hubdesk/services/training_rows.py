@@ -45,14 +45,24 @@ def live_enrolments(session: Session, training_id: str) -> list[TrainingEnrolmen
     )
 
 
+#: what a certificate's subject key starts with in the document register
+CERTIFICATE_KEY = "certificate:"
+
+
+def certificate_key(training_id: str, beneficiary_id: str) -> str:
+    """The register's subject of a person's certificate of a training (one per language)."""
+    return f"{CERTIFICATE_KEY}{training_id}:{beneficiary_id}"
+
+
 def valid_certificates(session: Session, training_id: str, beneficiary_id: str) -> list[str]:
-    """The numbers of the person's certificates of the training that are not cancelled."""
+    """The numbers of the person's certificates of the training that are neither cancelled nor deleted."""
     return list(
         session.scalars(
             select(IssuedDocument.number).where(
                 IssuedDocument.kind == DocumentKind.CERTIFICATE.value,
-                IssuedDocument.subject_key == f"certificate:{training_id}:{beneficiary_id}",
+                IssuedDocument.subject_key == certificate_key(training_id, beneficiary_id),
                 IssuedDocument.cancelled_at.is_(None),
+                IssuedDocument.deleted_at.is_(None),
             )
         )
     )

@@ -19,7 +19,7 @@ from hubdesk.db.models import (
 )
 from hubdesk.domain.enums import DocumentKind
 from hubdesk.services.auto_entrepreneurs import STATUS_FIELDS
-from hubdesk.services.training_rows import refresh_training
+from hubdesk.services.training_rows import CERTIFICATE_KEY, refresh_training
 
 
 def merge_entrepreneurship(session: Session, drop_id: str, keep_id: str) -> None:
@@ -32,7 +32,7 @@ def merge_entrepreneurship(session: Session, drop_id: str, keep_id: str) -> None
     for document in session.scalars(
         select(IssuedDocument).where(
             IssuedDocument.kind == DocumentKind.CERTIFICATE.value,
-            IssuedDocument.subject_key.like(f"certificate:%:{drop_id}"),
+            IssuedDocument.subject_key.like(f"{CERTIFICATE_KEY}%:{drop_id}"),
         )
     ):
         document.subject_key = document.subject_key.removesuffix(drop_id) + keep_id
