@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -56,16 +58,7 @@ def certificate_key(training_id: str, beneficiary_id: str) -> str:
 
 def valid_certificates(session: Session, training_id: str, beneficiary_id: str) -> list[str]:
     """The numbers of the person's certificates of the training that are neither cancelled nor deleted."""
-    return list(
-        session.scalars(
-            select(IssuedDocument.number).where(
-                IssuedDocument.kind == DocumentKind.CERTIFICATE.value,
-                IssuedDocument.subject_key == certificate_key(training_id, beneficiary_id),
-                IssuedDocument.cancelled_at.is_(None),
-                IssuedDocument.deleted_at.is_(None),
-            )
-        )
-    )
+    return certificates_in_use(session, training_id, [beneficiary_id]).get(beneficiary_id, [])
 
 
 def refresh_training(session: Session, row: Training) -> None:
@@ -157,3 +150,35 @@ def refresh_trainings_of(session: Session, beneficiary_id: str) -> None:
     )
     for training in session.scalars(select(Training).where(Training.id.in_(ids))):
         refresh_training(session, training)
+
+
+def attended_days(session: Session, enrolment_ids: Iterable[str]) -> dict[str, int]:
+    """How many of its training's (living) days each enrolment attended; absent from the result: none."""
+    wanted = list(enrolment_ids)
+    if not wanted:
+        return {}
+    rows = session.execute(
+        select(TrainingAttendance.enrolment_id, func.count())
+        .join(TrainingDay, TrainingDay.id == TrainingAttendance.day_id)
+        .where(TrainingAttendance.enrolment_id.in_(wanted), TrainingDay.deleted_at.is_(None))
+        .group_by(TrainingAttendance.enrolment_id)
+    ).all()
+    return {enrolment_id: count for enrolment_id, count in rows}
+
+
+def certificates_in_use(session: Session, training_id: str, beneficiary_ids: Iterable[str]) -> dict[str, list[str]]:
+    """Person id -> the numbers of their certificates of the training that are neither cancelled nor deleted."""
+    keys = {certificate_key(training_id, beneficiary_id): beneficiary_id for beneficiary_id in beneficiary_ids}
+    found: dict[str, list[str]] = {}
+    if not keys:
+        return found
+    for key, number in session.execute(
+        select(IssuedDocument.subject_key, IssuedDocument.number).where(
+            IssuedDocument.kind == DocumentKind.CERTIFICATE.value,
+            IssuedDocument.subject_key.in_(list(keys)),
+            IssuedDocument.cancelled_at.is_(None),
+            IssuedDocument.deleted_at.is_(None),
+        )
+    ).all():
+        found.setdefault(keys[key], []).append(number)
+    return found

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from datetime import date
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from hubdesk.db.base import utcnow
@@ -19,11 +19,12 @@ from hubdesk.services.audit import record_event
 from hubdesk.services.guidance_rows import live_person
 from hubdesk.services.readmodels import Actor
 from hubdesk.services.training_rows import (
+    attended_days,
+    certificates_in_use,
     live_days,
     live_enrolments,
     live_training,
     refresh_training,
-    training_info,
     valid_certificates,
 )
 
@@ -174,9 +175,10 @@ class TrainingTrainees:
             if enrolment.exception_reason == reason:
                 return
             if not reason:
-                info = next(t for t in training_info(session, row).trainees if t.enrolment_id == enrolment.id)
+                attended = attended_days(session, [enrolment.id]).get(enrolment.id, 0)
+                done = completed(attended, len(live_days(session, row.id)), row.completion_share)
                 issued = valid_certificates(session, row.id, enrolment.beneficiary_id)
-                if issued and not info.completed:
+                if issued and not done:
                     raise ValidationError(
                         {"reason": f"{', '.join(issued)} was issued under this exception: cancel it first (Documents)."}
                     )
@@ -200,13 +202,16 @@ class TrainingTrainees:
         session: Session, training: Training, day_count: int, unmarked: set[str]
     ) -> None:
         """A certificate in use must stay true: unmarking someone it certifies below the rule is refused."""
-        for enrolment_id in unmarked:
-            enrolment = session.get(TrainingEnrolment, enrolment_id)
-            if enrolment is None or enrolment.exception_reason:
-                continue
-            issued = valid_certificates(session, training.id, enrolment.beneficiary_id)
-            attended = session.scalar(select(func.count()).where(TrainingAttendance.enrolment_id == enrolment_id))
-            if issued and not completed((attended or 0) - 1, day_count, training.completion_share):
+        enrolments = [
+            e
+            for e in session.scalars(select(TrainingEnrolment).where(TrainingEnrolment.id.in_(list(unmarked))))
+            if not e.exception_reason
+        ]
+        certificates = certificates_in_use(session, training.id, [e.beneficiary_id for e in enrolments])
+        attended = attended_days(session, [e.id for e in enrolments if e.beneficiary_id in certificates])
+        for enrolment in enrolments:
+            issued = certificates.get(enrolment.beneficiary_id, [])
+            if issued and not completed(attended.get(enrolment.id, 0) - 1, day_count, training.completion_share):
                 raise ValidationError(
                     {
                         "people": f"{', '.join(issued)} certifies someone this change leaves short of the "
