@@ -53,6 +53,10 @@ class PageSetup:
     #: a line printed above the letterhead rule on every page ("CONFIDENTIEL")
     banner: str = ""
     margin: float = MARGIN
+    #: draws the footer of page ``page`` of ``pages``; None: ``draw_footer`` (number, page count, verification code)
+    footer: Callable[[Canvas, PageSetup, int, int], None] | None = None
+    #: the room the footer takes under the content, from the bottom margin's edge up
+    footer_height: float = FOOTER_HEIGHT
 
     @property
     def rtl(self) -> bool:
@@ -247,6 +251,7 @@ def draw_footer(canvas: Canvas, setup: PageSetup, page: int, pages: int) -> None
 
 def _numbered_canvas(setup: PageSetup) -> type[Canvas]:
     """A canvas that holds its pages back until the end, to print "page x of y" on each."""
+    footer = setup.footer or draw_footer
 
     class NumberedCanvas(Canvas):
         def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -265,7 +270,7 @@ def _numbered_canvas(setup: PageSetup) -> type[Canvas]:
             for state, stamp in zip(self._pages, stamps, strict=True):
                 self.__dict__.update(state)
                 seen[stamp.number] += 1
-                draw_footer(self, replace(setup, stamp=stamp), seen[stamp.number], totals[stamp.number])
+                footer(self, replace(setup, stamp=stamp), seen[stamp.number], totals[stamp.number])
                 super().showPage()
             super().save()
 
@@ -277,7 +282,7 @@ def content_box(setup: PageSetup) -> tuple[float, float, float, float]:
     width, height = setup.size
     margin = setup.margin
     top = margin + (LETTERHEAD_HEIGHT - 4 * mm if setup.letterhead_on_page else 0)
-    bottom = margin + FOOTER_HEIGHT - 10 * mm
+    bottom = margin + setup.footer_height - 10 * mm
     return margin, bottom, width - 2 * margin, height - top - bottom
 
 

@@ -10,18 +10,17 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
 from babel.numbers import format_decimal
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, KeepInFrame, PageTemplate, Table, TableStyle
+from reportlab.platypus import Flowable, KeepInFrame, Table, TableStyle
 
 from hubdesk.documents import fonts
 from hubdesk.documents.bidi_text import TextStyle, draw_aligned, wrap_logical
 from hubdesk.documents.blocks import HEADER_FILL, LABEL, VALUE, Blocks
 from hubdesk.documents.data import Letterhead, Stamp
-from hubdesk.documents.layout import ACCENT, INK, MUTED, PageSetup, content_box, draw_letterhead
+from hubdesk.documents.layout import ACCENT, INK, MUTED, PageSetup, build_pdf, content_box
 from hubdesk.documents.wording import LOCALES, check_language, pick, short_date, word
 
 #: key -> (French, Arabic, English)
@@ -38,6 +37,8 @@ TEXT: dict[str, tuple[str, str, str]] = {
 
 ROW_HEIGHT = 9.5 * mm  # room to sign
 HEADER_HEIGHT = 7 * mm
+#: the room the one-line footer takes: less than the registered documents' (no verification code)
+FOOTER_HEIGHT = 14 * mm
 #: a sheet for walk-ins only; and the blank rows added after the last trainee when the page has room
 EMPTY_ROWS = 15
 EXTRA_ROWS = 5
@@ -172,56 +173,18 @@ def _footer(canvas: Canvas, setup: PageSetup, page: int, pages: int) -> None:
     draw_aligned(canvas, f"{page}/{pages}", margin, y, inner, TextStyle(size=9, color=MUTED, align="end"), rtl)
 
 
-def _canvas_class(setup: PageSetup) -> type[Canvas]:
-    """A canvas that holds its pages back until the end, to print "1/2" on each."""
-
-    class SheetCanvas(Canvas):
-        def __init__(self, *args: Any, **kwargs: Any) -> None:
-            super().__init__(*args, **kwargs)
-            self._held: list[dict[str, Any]] = []
-
-        def showPage(self) -> None:
-            self._held.append(dict(self.__dict__))
-            self._startPage()
-
-        def save(self) -> None:
-            for page, state in enumerate(self._held, 1):
-                self.__dict__.update(state)
-                _footer(self, setup, page, len(self._held))
-                super().showPage()
-            super().save()
-
-    return SheetCanvas
-
-
 def render_sign_in_sheet(data: SignInSheetData, lang: str) -> bytes:
     """The day's sign-in sheet as PDF bytes, A4 portrait. Same data and language, same bytes."""
     check_language(lang)
     fonts.register_fonts()
-    title = _t("title", lang)
-    # the letterhead needs a page setup; the stamp is never printed (this form is not registered)
-    setup = PageSetup(lang=lang, stamp=Stamp("", "", data.day), letterhead=data.letterhead, title=title)
-    x, top, width, height = content_box(setup)
-    bottom = setup.margin + 4 * mm  # lower than the registered documents': this footer is one line
-    height += top - bottom
-    buffer = io.BytesIO()
-
-    def on_page(canvas: Canvas, _doc: BaseDocTemplate) -> None:
-        canvas.saveState()
-        draw_letterhead(canvas, setup)
-        canvas.restoreState()
-
-    document = BaseDocTemplate(
-        buffer,
-        pagesize=setup.size,
-        invariant=1,
-        title=f"{title} — {data.training_code} — {short_date(data.day, lang)}",
-        author=data.letterhead.name,
-        subject=data.training_title,
-        creator="hubdesk",
-        lang={"fr": "fr-MA", "ar": "ar-MA", "en": "en"}[lang],
+    setup = PageSetup(
+        lang=lang,
+        # never printed (this form is not registered): its number only names the PDF's subject
+        stamp=Stamp(data.training_title, "", data.day),
+        letterhead=data.letterhead,
+        title=f"{_t('title', lang)} — {data.training_code} — {short_date(data.day, lang)}",
+        footer=_footer,
+        footer_height=FOOTER_HEIGHT,
     )
-    frame = Frame(x, bottom, width, height, leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="content")
-    document.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=on_page)])
-    document.build(_story(data, lang, width, height), canvasmaker=_canvas_class(setup))
-    return buffer.getvalue()
+    _x, _y, width, height = content_box(setup)
+    return build_pdf(_story(data, lang, width, height), setup)
