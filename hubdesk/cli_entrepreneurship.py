@@ -4,20 +4,16 @@
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 
-from hubdesk.domain.codes import format_code
-from hubdesk.domain.enums import SupportKind
 from hubdesk.domain.errors import HubdeskError, NotFound, ValidationError
 from hubdesk.services.documents import DOCUMENT_LANGUAGES
 from hubdesk.services.entrepreneurship_export import EntrepreneurshipExport
 from hubdesk.services.facade import Services
 from hubdesk.services.location import resolve_data_dir
-from hubdesk.services.person_documents import AttestationRequest
 from hubdesk.services.readmodels import BeneficiaryRecord
 
 #: what ``hubdesk export`` writes besides beneficiaries, sessions and referrals
@@ -100,41 +96,13 @@ def export_output(args: argparse.Namespace, today: date) -> Path:
 
 def export_entrepreneurship(services: Services, args: argparse.Namespace, output: Path, fmt: str) -> int:
     """``hubdesk export ventures|trainings`` once logged in; returns how many rows were written."""
-    exporter = EntrepreneurshipExport(services.database, services.actor, services.today)
+    exporter = EntrepreneurshipExport(services.database, services.actor)
     if args.what == "ventures":
         return exporter.export_ventures(output, fmt)
     return exporter.export_trainings(output, fmt)
 
 
 # --- printing --------------------------------------------------------------------------------------------
-
-
-def person_code(text: str) -> str:
-    """A person's code as typed, in the stored form: ``tng 2026 12`` -> TNG-2026-00012."""
-    parts = re.findall(r"[A-Za-z]+|\d+", text)
-    glued = re.fullmatch(r"([A-Z]{2,5})(\d{4})(\d{1,6})", re.sub(r"[^0-9A-Za-z]", "", text).upper())
-    if len(parts) < 3 and glued:
-        parts = list(glued.groups())
-    if len(parts) == 3 and parts[0].isalpha() and parts[1].isdigit() and parts[2].isdigit():
-        try:
-            return format_code(parts[0].upper(), int(parts[1]), int(parts[2]))
-        except ValueError:
-            pass
-    return text.strip().upper()
-
-
-def find_person(services: Services, text: str) -> BeneficiaryRecord:
-    """The living person of a code as typed (also the code of a record merged into theirs); NotFound else."""
-    wanted = person_code(text)
-    rows = services.search.search(wanted, limit=20)
-    for row in rows:
-        if row.code == wanted:
-            return services.beneficiaries.get(row.id, record_view=False)
-    for row in rows:  # the search index keeps the codes of merged records on the record they went into
-        record = services.beneficiaries.get(row.id, record_view=False)
-        if wanted in record.merged_codes:
-            return record
-    raise NotFound(f"No person has the code {wanted}. Person codes look like TNG-2026-00012.")
 
 
 def _name(record: BeneficiaryRecord) -> str:
@@ -184,7 +152,7 @@ def print_certificate(args: argparse.Namespace, login: Login) -> int:
         login(services, args.user)
         try:
             training = services.trainings.find(args.code)
-            person = find_person(services, args.person) if args.person is not None else None
+            person = None if args.person is None else services.beneficiaries.find(args.person, record_view=False)
         except NotFound as exc:
             hint = "" if "look like" in str(exc) else " Training codes look like TRN-TNG-2026-0003."
             print(f"hubdesk: {exc}{hint}", file=sys.stderr)
@@ -213,16 +181,6 @@ def print_certificate(args: argparse.Namespace, login: Login) -> int:
     return PRINTED
 
 
-def attestation_request(services: Services, record: BeneficiaryRecord) -> AttestationRequest:
-    """Since the person's registration, still going on: counselling, and business creation support when they
-    are in a business project or were given a support action (on them or on their project)."""
-    since = record.draft.registered_on or record.created_at.date()
-    supports = [SupportKind.COUNSELLING]
-    if services.ventures.of_person(record.id) or services.support_actions.of_person(record.id):
-        supports.append(SupportKind.BUSINESS_CREATION)
-    return AttestationRequest(since=since, until=None, supports=tuple(supports))
-
-
 def print_attestation(args: argparse.Namespace, login: Login) -> int:
     """The support attestation of a person into ``--output``."""
     output = Path(args.output)
@@ -231,11 +189,11 @@ def print_attestation(args: argparse.Namespace, login: Login) -> int:
     try:
         login(services, args.user)
         try:
-            record = find_person(services, args.code)
+            record = services.beneficiaries.find(args.code, record_view=False)
         except NotFound as exc:
             print(f"hubdesk: {exc}", file=sys.stderr)
             return UNKNOWN_CODE
-        request = attestation_request(services, record)
+        request = services.person_documents.default_request(record.id)
         try:
             printed = services.person_documents.attestation(record.id, request, args.lang)
         except ValidationError as exc:

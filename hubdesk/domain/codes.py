@@ -38,21 +38,31 @@ def referral_code(site: str, year: int, number: int) -> str:
     return prefixed_code("referral", site, year, number)
 
 
-def normalise_prefixed_code(text: str, kind: str) -> str:
-    """What a person typed, in the stored form: ``ref tng 2026 7`` -> REF-TNG-2026-0007 (prefix optional)."""
-    prefix = PREFIXES[kind]
+def _normalise(text: str, kind: str, prefix: str) -> str:
+    """What a person typed, in the stored form of ``kind``'s codes; ``prefix`` ("" for a person) may be left out."""
     parts = re.findall(r"[A-Za-z]+|\d+", text)
     glued = re.fullmatch(rf"(?:{prefix})?([A-Z]{{2,5}})(\d{{4}})(\d{{1,6}})", re.sub(r"[^0-9A-Za-z]", "", text).upper())
     if len(parts) < 3 and glued:  # "reftng20260007", typed without any separator
         parts = list(glued.groups())
-    if parts and parts[0].upper() == prefix:
+    if prefix and parts and parts[0].upper() == prefix:
         parts = parts[1:]
     if len(parts) != 3 or not parts[1].isdigit() or not parts[2].isdigit() or not parts[0].isalpha():
         return text.strip().upper()
     try:
-        return prefixed_code(kind, parts[0].upper(), int(parts[1]), int(parts[2]))
+        code = format_code(parts[0].upper(), int(parts[1]), int(parts[2]), kind)
     except ValueError:
         return text.strip().upper()
+    return f"{prefix}-{code}" if prefix else code
+
+
+def normalise_person_code(text: str) -> str:
+    """A person's code as typed, in the stored form: ``tng 2026 42`` -> TNG-2026-00042."""
+    return _normalise(text, "beneficiary", "")
+
+
+def normalise_prefixed_code(text: str, kind: str) -> str:
+    """What a person typed, in the stored form: ``ref tng 2026 7`` -> REF-TNG-2026-0007 (prefix optional)."""
+    return _normalise(text, kind, PREFIXES[kind])
 
 
 def normalise_referral_code(text: str) -> str:

@@ -6,14 +6,15 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, datetime
 
-from sqlalchemy import ColumnElement, case, delete, func, insert, literal, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy import ColumnElement, case, delete, func, insert, literal, or_, select
+from sqlalchemy.orm import Session, aliased, selectinload
 
 from hubdesk.db.base import utcnow
 from hubdesk.db.database import Database
 from hubdesk.db.models import AuditEvent, Beneficiary, MatchKey, SearchKey, User
+from hubdesk.db.uow import UnitOfWork
 from hubdesk.domain.beneficiary import BeneficiaryDraft
-from hubdesk.domain.codes import DEFAULT_SITE, code_search_key
+from hubdesk.domain.codes import DEFAULT_SITE, code_search_key, normalise_person_code
 from hubdesk.domain.enums import AuditAction, Role
 from hubdesk.domain.errors import NotFound, PermissionDenied, ValidationError
 from hubdesk.domain.validation import validate_beneficiary
@@ -167,29 +168,54 @@ class BeneficiaryService:
         """The person's record; opening it is itself recorded ("who looked at this person")."""
         actor = self._actor()
         with self._db.unit_of_work() as uow:
-            session = uow.session
-            row = load_beneficiary(session, beneficiary_id)
-            users = {k: v for k, v in session.execute(select(User.id, User.full_name))}
-            merged = tuple(
-                session.scalars(
-                    select(Beneficiary.code).where(Beneficiary.merged_into_id == row.id).order_by(Beneficiary.code)
-                )
+            row = load_beneficiary(uow.session, beneficiary_id)
+            return self._opened(uow, actor, row, record_view)
+
+    def find(self, code: str, *, record_view: bool = True) -> BeneficiaryRecord:
+        """The living person of a code as typed (``tng 2026 12``), also the code of a record merged into
+        theirs; NotFound otherwise. Opening the record is recorded as ``get`` does."""
+        actor = self._actor()
+        wanted = normalise_person_code(code)
+        merged = aliased(Beneficiary)
+        with self._db.unit_of_work() as uow:
+            # the person of the code, or the one a merged record of the code went into: never both, codes
+            # being unique and a merged record deleted
+            row = uow.session.scalar(
+                select(Beneficiary)
+                .options(*_LOADERS)
+                .outerjoin(merged, (merged.merged_into_id == Beneficiary.id) & (merged.code == wanted))
+                .where(Beneficiary.deleted_at.is_(None), or_(Beneficiary.code == wanted, merged.id.is_not(None)))
+                .limit(1)
             )
-            record = BeneficiaryRecord(
-                id=row.id,
-                code=row.code,
-                draft=mapping.to_draft(row),
-                counsellor_name=users.get(row.counsellor_id or "", ""),
-                created_at=row.created_at,
-                created_by=users.get(row.created_by or "", "system"),
-                updated_at=row.updated_at,
-                updated_by=users.get(row.updated_by or "", "system"),
-                merged_codes=merged,
+            if row is None:
+                raise NotFound(f"No person has the code {wanted}. Person codes look like TNG-2026-00012.")
+            return self._opened(uow, actor, row, record_view)
+
+    @staticmethod
+    def _opened(uow: UnitOfWork, actor: Actor, row: Beneficiary, record_view: bool) -> BeneficiaryRecord:
+        """The record of a loaded row, its opening recorded when ``record_view``."""
+        session = uow.session
+        users = {k: v for k, v in session.execute(select(User.id, User.full_name))}
+        merged = tuple(
+            session.scalars(
+                select(Beneficiary.code).where(Beneficiary.merged_into_id == row.id).order_by(Beneficiary.code)
             )
-            if record_view:
-                record_event(session, actor, AuditAction.VIEW, "beneficiary", row.id, beneficiary_id=row.id)
-                uow.commit()
-            return record
+        )
+        record = BeneficiaryRecord(
+            id=row.id,
+            code=row.code,
+            draft=mapping.to_draft(row),
+            counsellor_name=users.get(row.counsellor_id or "", ""),
+            created_at=row.created_at,
+            created_by=users.get(row.created_by or "", "system"),
+            updated_at=row.updated_at,
+            updated_by=users.get(row.updated_by or "", "system"),
+            merged_codes=merged,
+        )
+        if record_view:
+            record_event(session, actor, AuditAction.VIEW, "beneficiary", row.id, beneficiary_id=row.id)
+            uow.commit()
+        return record
 
     def history(self, beneficiary_id: str) -> list[HistoryEntry]:
         """The person's audit events. Old and new values are for coordinators and administrators:

@@ -7,8 +7,7 @@ only, users by their name, a file renamed into place once complete, and an audit
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
-from datetime import date
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from sqlalchemy import exists, func, literal, select
@@ -28,12 +27,8 @@ from hubdesk.db.models import (
     VentureMember,
 )
 from hubdesk.domain.entrepreneurship import completed
-from hubdesk.domain.enums import AuditAction, DocumentKind, Role
-from hubdesk.domain.errors import HubdeskError, PermissionDenied, ValidationError
-from hubdesk.services.access import FOLLOW_UP_READERS
-from hubdesk.services.audit import record_event
-from hubdesk.services.export import FORMATS
-from hubdesk.services.follow_up_export import BATCH, Record, write_csv, write_json, write_xlsx
+from hubdesk.domain.enums import DocumentKind
+from hubdesk.services.follow_up_export import BATCH, Record, check_exporter, export_records
 from hubdesk.services.guidance_rows import user_names
 from hubdesk.services.readmodels import Actor
 from hubdesk.services.training_rows import CERTIFICATE_KEY
@@ -242,66 +237,20 @@ class EntrepreneurshipExport:
     """Business projects and trainees to a file, for the users who may export personal data and read
     follow-up (as ``FollowUpExport``)."""
 
-    def __init__(self, database: Database, actor: Callable[[], Actor], today: Callable[[], date] = date.today) -> None:
+    def __init__(self, database: Database, actor: Callable[[], Actor]) -> None:
         self._db = database
         self._actor = actor
-        self._today = today
 
     def export_ventures(self, path: Path, fmt: str) -> int:
         """Write every business project (one row each) to ``path``; returns how many."""
-        actor = self._exporter(fmt, "Your role cannot read business projects.")
-        return self._export(Path(path), fmt, actor, "venture", "ventures", VENTURE_COLUMNS, _venture_records)
+        actor = check_exporter(self._actor(), fmt, "Your role cannot read business projects.")
+        return export_records(
+            self._db, Path(path), fmt, actor, "venture", "ventures", VENTURE_COLUMNS, _venture_records, filters={}
+        )
 
     def export_trainings(self, path: Path, fmt: str) -> int:
         """Write one row per trainee of every training to ``path``; returns how many rows."""
-        actor = self._exporter(fmt, "Your role cannot read trainings.")
-        return self._export(Path(path), fmt, actor, "training", "trainings", TRAINING_COLUMNS, _trainee_records)
-
-    def _exporter(self, fmt: str, cannot_read: str) -> Actor:
-        actor = self._actor()
-        if actor.role is Role.READ_ONLY:
-            raise PermissionDenied("Your role cannot export personal data.")
-        if actor.role not in FOLLOW_UP_READERS:
-            raise PermissionDenied(cannot_read)
-        if fmt not in FORMATS:
-            raise ValidationError({"format": f"Choose one of {', '.join(FORMATS)}"})
-        return actor
-
-    def _export(
-        self,
-        path: Path,
-        fmt: str,
-        actor: Actor,
-        entity: str,
-        what: str,
-        columns: Sequence[str],
-        records_of: Callable[[Session], Iterator[Record]],
-    ) -> int:
-        # Written beside the target and renamed at the end: a failure leaves no half file of personal data.
-        partial = path.with_name(f".{path.name}.part")
-        with self._db.unit_of_work() as uow:
-            records = records_of(uow.session)
-            try:
-                if fmt == "csv":
-                    count = write_csv(partial, columns, records)
-                elif fmt == "xlsx":
-                    count = write_xlsx(partial, columns, records, what)
-                else:
-                    count = write_json(partial, columns, records)
-                partial.replace(path)
-            except OSError as exc:
-                partial.unlink(missing_ok=True)
-                raise HubdeskError(f"Could not write {path}: {exc.strerror or exc}.") from exc
-            except BaseException:
-                partial.unlink(missing_ok=True)
-                raise
-            record_event(
-                uow.session,
-                actor,
-                AuditAction.EXPORT,
-                entity,
-                summary=f"exported {count} {what} to {fmt.upper()} ({path.name})",
-                diff={"format": fmt, "count": count, "file": str(path), "filters": {}},
-            )
-            uow.commit()
-            return count
+        actor = check_exporter(self._actor(), fmt, "Your role cannot read trainings.")
+        return export_records(
+            self._db, Path(path), fmt, actor, "training", "trainings", TRAINING_COLUMNS, _trainee_records, filters={}
+        )

@@ -50,7 +50,13 @@ class Services:
         self.organisation = OrganisationService(database, self.actor)
         self.documents = DocumentService(database, self.actor, today, organisation=self.organisation.profile)
         self.person_documents = PersonDocuments(
-            self.beneficiaries, self.documents, self.organisation.profile, self._user_full_name, today
+            database,
+            self.actor,
+            self.beneficiaries,
+            self.documents,
+            self.organisation.profile,
+            self._user_full_name,
+            today,
         )
         self.guidance = GuidanceService(database, self.actor, today)
         self.partners = PartnerService(database, self.actor)

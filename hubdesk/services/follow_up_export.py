@@ -71,6 +71,9 @@ REFERRAL_COLUMNS = (
 
 Record = dict[str, Any]
 
+#: the refusal for a role that may not read sessions and referrals
+_CANNOT_READ = "Your role cannot read people's follow-up."
+
 
 def _session_records(session: Session, query: SessionQuery, actor: Actor) -> Iterator[Record]:
     """Sessions of living records, oldest first; confidential notes only for those who may read them."""
@@ -154,10 +157,11 @@ class FollowUpExport:
 
     def export_sessions(self, path: Path, fmt: str, query: SessionQuery | None = None) -> int:
         """Write the sessions the query selects (all by default) to ``path``; returns how many."""
-        actor = self._exporter(fmt)
+        actor = check_exporter(self._actor(), fmt, _CANNOT_READ)
         query = query or SessionQuery()
         _check_period(query.held_from, query.held_to)
-        return self._export(
+        return export_records(
+            self._db,
             Path(path),
             fmt,
             actor,
@@ -170,11 +174,12 @@ class FollowUpExport:
 
     def export_referrals(self, path: Path, fmt: str, query: ReferralQuery | None = None) -> int:
         """Write the referrals the query selects (all by default) to ``path``; returns how many."""
-        actor = self._exporter(fmt)
+        actor = check_exporter(self._actor(), fmt, _CANNOT_READ)
         query = query or ReferralQuery()
         _check_period(query.referred_from, query.referred_to)
         today = self._today()
-        return self._export(
+        return export_records(
+            self._db,
             Path(path),
             fmt,
             actor,
@@ -185,55 +190,65 @@ class FollowUpExport:
             _plain_query(query),
         )
 
-    def _exporter(self, fmt: str) -> Actor:
-        actor = self._actor()
-        if actor.role is Role.READ_ONLY:
-            raise PermissionDenied("Your role cannot export personal data.")
-        if actor.role not in FOLLOW_UP_READERS:
-            raise PermissionDenied("Your role cannot read people's follow-up.")
-        if fmt not in FORMATS:
-            raise ValidationError({"format": f"Choose one of {', '.join(FORMATS)}"})
-        return actor
 
-    def _export(
-        self,
-        path: Path,
-        fmt: str,
-        actor: Actor,
-        entity: str,
-        what: str,
-        columns: Sequence[str],
-        records_of: Callable[[Session], Iterator[Record]],
-        filters: dict[str, str],
-    ) -> int:
-        # Written beside the target and renamed at the end: a failure leaves no half file of personal data.
-        partial = path.with_name(f".{path.name}.part")
-        with self._db.unit_of_work() as uow:
-            records = records_of(uow.session)
-            try:
-                if fmt == "csv":
-                    count = write_csv(partial, columns, records)
-                elif fmt == "xlsx":
-                    count = write_xlsx(partial, columns, records, what)
-                else:
-                    count = write_json(partial, columns, records)
-                partial.replace(path)
-            except OSError as exc:
-                partial.unlink(missing_ok=True)
-                raise HubdeskError(f"Could not write {path}: {exc.strerror or exc}.") from exc
-            except BaseException:
-                partial.unlink(missing_ok=True)
-                raise
-            record_event(
-                uow.session,
-                actor,
-                AuditAction.EXPORT,
-                entity,
-                summary=f"exported {count} {what} to {fmt.upper()} ({path.name})",
-                diff={"format": fmt, "count": count, "file": str(path), "filters": filters},
-            )
-            uow.commit()
-            return count
+def check_exporter(actor: Actor, fmt: str, cannot_read: str) -> Actor:
+    """The actor, when they may export personal data, read what is exported and asked for a known format.
+
+    ``cannot_read``: the refusal for a role that may not read what is exported.
+    """
+    if actor.role is Role.READ_ONLY:
+        raise PermissionDenied("Your role cannot export personal data.")
+    if actor.role not in FOLLOW_UP_READERS:
+        raise PermissionDenied(cannot_read)
+    if fmt not in FORMATS:
+        raise ValidationError({"format": f"Choose one of {', '.join(FORMATS)}"})
+    return actor
+
+
+def export_records(
+    database: Database,
+    path: Path,
+    fmt: str,
+    actor: Actor,
+    entity: str,
+    what: str,
+    columns: Sequence[str],
+    records_of: Callable[[Session], Iterator[Record]],
+    filters: dict[str, str],
+) -> int:
+    """Write the records ``records_of`` reads to ``path`` in ``fmt`` and audit the export; returns how many.
+
+    ``entity``: the audit event's entity; ``what``: the rows' name (XLSX sheet, audit summary); ``filters``:
+    what selected the rows, as the audit event records it.
+    """
+    # Written beside the target and renamed at the end: a failure leaves no half file of personal data.
+    partial = path.with_name(f".{path.name}.part")
+    with database.unit_of_work() as uow:
+        records = records_of(uow.session)
+        try:
+            if fmt == "csv":
+                count = write_csv(partial, columns, records)
+            elif fmt == "xlsx":
+                count = write_xlsx(partial, columns, records, what)
+            else:
+                count = write_json(partial, columns, records)
+            partial.replace(path)
+        except OSError as exc:
+            partial.unlink(missing_ok=True)
+            raise HubdeskError(f"Could not write {path}: {exc.strerror or exc}.") from exc
+        except BaseException:
+            partial.unlink(missing_ok=True)
+            raise
+        record_event(
+            uow.session,
+            actor,
+            AuditAction.EXPORT,
+            entity,
+            summary=f"exported {count} {what} to {fmt.upper()} ({path.name})",
+            diff={"format": fmt, "count": count, "file": str(path), "filters": filters},
+        )
+        uow.commit()
+        return count
 
 
 def _check_period(start: date | None, end: date | None) -> None:

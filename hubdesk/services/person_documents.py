@@ -6,14 +6,19 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
+from sqlalchemy import or_, select
+
+from hubdesk.db.database import Database
+from hubdesk.db.models import Beneficiary, SupportAction, Venture, VentureMember
 from hubdesk.documents.data import AttestationData, OrganisationProfile, PersonRef, Stamp, SummarySheetData
 from hubdesk.domain.beneficiary import BeneficiaryDraft
 from hubdesk.domain.enums import DocumentKind, IdDocumentType, SupportKind
-from hubdesk.domain.errors import Cancelled, ValidationError
+from hubdesk.domain.errors import Cancelled, NotFound, ValidationError
+from hubdesk.services.access import FOLLOW_UP_READERS, require
 from hubdesk.services.beneficiaries import BeneficiaryService
 from hubdesk.services.document_readmodels import BatchItem, BatchOutput, PrintedDocument
 from hubdesk.services.documents import DocumentService
-from hubdesk.services.readmodels import BeneficiaryRecord
+from hubdesk.services.readmodels import Actor, BeneficiaryRecord
 
 MAX_PURPOSE = 400
 
@@ -53,17 +58,54 @@ class PersonDocuments:
 
     def __init__(
         self,
+        database: Database,
+        actor: Callable[[], Actor],
         beneficiaries: BeneficiaryService,
         documents: DocumentService,
         organisation: Callable[[], OrganisationProfile],
         user_name: Callable[[], str],
         today: Callable[[], date] = date.today,
     ) -> None:
+        self._db = database
+        self._actor = actor
         self._beneficiaries = beneficiaries
         self._documents = documents
         self._organisation = organisation
         self._user_name = user_name
         self._today = today
+
+    def default_request(self, beneficiary_id: str) -> AttestationRequest:
+        """The attestation a person is given unless someone chooses otherwise: support since their registration
+        and still going on; counselling, and business creation when they are a member of a business project or
+        were given a support action (on them, or on a project of theirs)."""
+        require(self._actor(), FOLLOW_UP_READERS, "Your role cannot read business projects.")
+        in_project = (
+            select(VentureMember.id)
+            .join(Venture, Venture.id == VentureMember.venture_id)
+            .where(
+                VentureMember.beneficiary_id == Beneficiary.id,
+                VentureMember.deleted_at.is_(None),
+                Venture.deleted_at.is_(None),
+            )
+            .exists()
+        )
+        # an action given to a project of theirs already counts through in_project
+        supported = (
+            select(SupportAction.id)
+            .where(SupportAction.beneficiary_id == Beneficiary.id, SupportAction.deleted_at.is_(None))
+            .exists()
+        )
+        with self._db.unit_of_work() as uow:
+            row = uow.session.execute(
+                select(Beneficiary.registered_on, Beneficiary.created_at, or_(in_project, supported)).where(
+                    Beneficiary.id == beneficiary_id, Beneficiary.deleted_at.is_(None)
+                )
+            ).one_or_none()
+        if row is None:
+            raise NotFound("This person does not exist or was deleted.")
+        registered_on, created_at, business = row
+        supports = (SupportKind.COUNSELLING, SupportKind.BUSINESS_CREATION) if business else (SupportKind.COUNSELLING,)
+        return AttestationRequest(since=registered_on or created_at.date(), until=None, supports=supports)
 
     def check_attestation(self, request: AttestationRequest) -> dict[str, str]:
         """Field -> message for a request that cannot be printed; {} when it can."""

@@ -22,7 +22,7 @@ from tests.integration.venture_helpers import TODAY, collective, people, trainin
 
 
 def exporter(hub: Services) -> EntrepreneurshipExport:
-    return EntrepreneurshipExport(hub.database, hub.actor, hub.today)
+    return EntrepreneurshipExport(hub.database, hub.actor)
 
 
 def read_csv(path: Path) -> list[dict[str, str]]:

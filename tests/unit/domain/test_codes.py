@@ -47,3 +47,35 @@ def test_text_that_is_no_referral_code_stays_as_typed() -> None:
     from hubdesk.domain.codes import normalise_referral_code
 
     assert normalise_referral_code(" LTR-TNG-2026-00012-x ") == "LTR-TNG-2026-00012-X"
+
+
+@pytest.mark.parametrize(
+    "typed", ["TNG-2026-00042", "tng 2026 42", "tng-2026-042", "tng202600042", " TNG/2026/0042 ", "Tng 2026 00042"]
+)
+def test_a_person_code_is_found_however_it_is_typed(typed: str) -> None:
+    from hubdesk.domain.codes import normalise_person_code
+
+    assert normalise_person_code(typed) == "TNG-2026-00042"
+
+
+@pytest.mark.parametrize(
+    ("typed", "kept"),
+    [
+        (" aminata ", "AMINATA"),  # a name is no code
+        ("tng 2026 0", "TNG 2026 0"),  # numbers start at 1
+        ("t 2026 42", "T 2026 42"),  # a site has 2 to 5 letters
+        ("REF-TNG-2026-0007", "REF-TNG-2026-0007"),  # a referral's code is no person's
+        ("tng 2026 42 1", "TNG 2026 42 1"),
+    ],
+)
+def test_text_that_is_no_person_code_stays_as_typed_in_capitals(typed: str, kept: str) -> None:
+    from hubdesk.domain.codes import normalise_person_code
+
+    assert normalise_person_code(typed) == kept
+
+
+def test_a_prefixed_code_still_takes_its_own_prefix_and_width() -> None:
+    from hubdesk.domain.codes import normalise_prefixed_code
+
+    assert normalise_prefixed_code("prj tng 2026 12", "venture") == "PRJ-TNG-2026-0012"
+    assert normalise_prefixed_code("tng 2026 3", "training") == "TRN-TNG-2026-0003"
