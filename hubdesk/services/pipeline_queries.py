@@ -19,8 +19,6 @@ from hubdesk.services.readmodels import Actor
 from hubdesk.services.venture_readmodels import VentureQuery, VentureRow
 from hubdesk.services.venture_rows import person_name
 
-MAX_PAGE = 500
-
 
 def _conditions(query: VentureQuery) -> list[ColumnElement[bool]]:
     conditions: list[ColumnElement[bool]] = [Venture.deleted_at.is_(None)]
@@ -54,20 +52,15 @@ class PipelineQueries:
         found = {VentureStage(stage): count for stage, count in rows}
         return {stage: found.get(stage, 0) for stage in VentureStage}
 
-    def count(self, query: VentureQuery) -> int:
-        self._reader()
-        with self._db.unit_of_work() as uow:
-            return uow.session.scalar(select(func.count()).select_from(Venture).where(*_conditions(query))) or 0
-
     def page(self, query: VentureQuery, offset: int = 0, limit: int = 100) -> list[VentureRow]:
-        """Projects under ``query``, the latest step first; at most ``MAX_PAGE`` at a time."""
+        """Projects under ``query``, the latest step first."""
         self._reader()
         statement = (
             select(Venture)
             .where(*_conditions(query))
             .order_by(Venture.stage_on.desc(), Venture.code.desc())
             .offset(max(offset, 0))
-            .limit(min(max(limit, 0), MAX_PAGE))
+            .limit(max(limit, 0))
         )
         with self._db.unit_of_work() as uow:
             session = uow.session

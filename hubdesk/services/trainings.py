@@ -30,8 +30,6 @@ from hubdesk.services.training_rows import (
 from hubdesk.services.training_trainees import TrainingTrainees
 from hubdesk.services.venture_readmodels import PersonTraining, TrainingDraft, TrainingInfo, TrainingQuery, TrainingRow
 
-MAX_PAGE = 500
-
 
 def _conditions(query: TrainingQuery) -> list[ColumnElement[bool]]:
     conditions: list[ColumnElement[bool]] = [Training.deleted_at.is_(None)]
@@ -107,7 +105,7 @@ class TrainingService(TrainingTrainees):
                 .where(*_conditions(query))
                 .order_by(Training.first_day.desc().nulls_first(), Training.code.desc())
                 .offset(max(offset, 0))
-                .limit(min(max(limit, 0), MAX_PAGE))
+                .limit(max(limit, 0))
             )
             return [
                 TrainingRow(

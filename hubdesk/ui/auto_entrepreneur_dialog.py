@@ -3,9 +3,10 @@ register today."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -21,7 +22,7 @@ from PySide6.QtWidgets import (
 from hubdesk.domain.enums import AutoEntrepreneurCategory, AutoEntrepreneurStatus
 from hubdesk.domain.errors import HubdeskError, ValidationError
 from hubdesk.services.facade import Services
-from hubdesk.services.venture_readmodels import AutoEntrepreneurDraft, AutoEntrepreneurInfo
+from hubdesk.services.venture_readmodels import AutoEntrepreneurDraft, AutoEntrepreneurInfo, PersonVenture
 from hubdesk.ui import labels
 from hubdesk.ui.form_rows import OTHER, FormDialog, FormRows, date_edit, day, message, qdate
 
@@ -84,13 +85,19 @@ class AutoEntrepreneurDialog(FormDialog):
     notice at the top says why and what to do; the services refuse the application with the same reason, shown
     next to the status. Enter moves from field to field and saves from the note; Ctrl+Enter saves from anywhere.
 
-    Signals:
-        status_saved: the status was saved (carries the person's id).
+    ``info`` (the person's status) and ``ventures`` (their projects) are read from the services unless given (the
+    Entrepreneurship tab has just read them). Once saved the dialog accepts and ``saved`` is True.
     """
 
-    status_saved = Signal(str)
-
-    def __init__(self, services: Services, beneficiary_id: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        services: Services,
+        beneficiary_id: str,
+        parent: QWidget | None = None,
+        *,
+        info: AutoEntrepreneurInfo | None = None,
+        ventures: Sequence[PersonVenture] | None = None,
+    ) -> None:
         super().__init__(parent)
         self._services = services
         self._beneficiary_id = beneficiary_id
@@ -98,12 +105,13 @@ class AutoEntrepreneurDialog(FormDialog):
         self.setWindowTitle(self.tr("Auto-entrepreneur status"))
         self.rows = FormRows(self, ERROR_KEYS)
         self.errors = self.rows.errors
-        self.info: AutoEntrepreneurInfo | None = None
+        self.info: AutoEntrepreneurInfo | None = info
         problem = ""
-        try:
-            self.info = services.auto_entrepreneurs.get(beneficiary_id)
-        except HubdeskError as exc:
-            problem = message(str(exc))
+        if self.info is None:
+            try:
+                self.info = services.auto_entrepreneurs.get(beneficiary_id)
+            except HubdeskError as exc:
+                problem = message(str(exc))
         draft = self.info.draft if self.info is not None else None
         today = services.today()
 
@@ -146,11 +154,13 @@ class AutoEntrepreneurDialog(FormDialog):
         self.lapsed_on = OptionalDate(self.tr("Lapsed on"), draft.lapsed_on if draft else None, today)
         self.venture = QComboBox()
         self.venture.addItem(self.tr("(no project)"), None)
-        try:
-            for venture in services.ventures.of_person(beneficiary_id):
-                self.venture.addItem(f"{venture.code} — {labels.isolate(venture.name)}", venture.id)
-        except HubdeskError:
-            pass  # the link stays as it is; the services say so if it is wrong
+        if ventures is None:
+            try:
+                ventures = services.ventures.of_person(beneficiary_id)
+            except HubdeskError:
+                ventures = []  # the link stays as it is; the services say so if it is wrong
+        for venture in ventures:
+            self.venture.addItem(f"{venture.code} — {labels.isolate(venture.name)}", venture.id)
         self.note = QLineEdit()
         self.note.setMaxLength(300)
         self.note.setPlaceholderText(self.tr("Optional"))
@@ -274,5 +284,4 @@ class AutoEntrepreneurDialog(FormDialog):
             self._fit()
             return
         self.saved = True
-        self.status_saved.emit(self._beneficiary_id)
         self.accept()

@@ -1,4 +1,5 @@
-"""The lines of one tab of a business project's page (members, stages, financing…), and the table showing them."""
+"""A small read-only table whose columns are given as (header, text of an item, numeric): the tabs of a business
+project's page and the boxes of a person's Entrepreneurship tab."""
 
 from __future__ import annotations
 
@@ -11,14 +12,19 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 from hubdesk.ui.list_table_model import ListTableModel, RecordRole
 
 T = TypeVar("T")
-#: a column: its header, the text of an item, whether it is a number (aligned right)
+#: a column: its header, the text of an item, whether it is a number (aligned on the trailing edge)
 Column = tuple[str, Callable[[Any], str], bool]
 ROW_SELECTION = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
-_RIGHT = Qt.AlignmentFlag.AlignRight
 
 
-class SectionModel(ListTableModel[T]):
-    """The lines of one section of the page; the columns are given as (header, text of an item, numeric)."""
+class ColumnsModel(ListTableModel[T]):
+    """A read-only list whose columns are given as (header, text of an item, numeric).
+
+    The texts are module functions or lambdas that do not capture the widget owning the model: a model holding
+    a bound method of its parent makes a cycle whose collection broke the model's Python side.
+
+    Roles: as ListTableModel (``RecordRole`` gives the item).
+    """
 
     def __init__(self, columns: Sequence[Column], parent: QObject | None = None) -> None:
         super().__init__([header for header, _text, _numeric in columns], parent)
@@ -28,15 +34,16 @@ class SectionModel(ListTableModel[T]):
         return self._columns[column][1](item)
 
     def alignment(self, column: int) -> Qt.AlignmentFlag | None:
-        return _RIGHT if self._columns[column][2] else None
+        """Figures line up on the trailing edge: the right, the left in a right-to-left layout."""
+        return Qt.AlignmentFlag.AlignTrailing if self._columns[column][2] else None
 
 
-def section_table(
+def columns_table(
     columns: Sequence[Column], stretch: int, parent: QObject | None = None
-) -> tuple[SectionModel[Any], QTableView]:
+) -> tuple[ColumnsModel[Any], QTableView]:
     """A read-only table of whole lines, one selected at a time, showing a new model of ``columns``; the column
     ``stretch`` takes the room left."""
-    model: SectionModel[Any] = SectionModel(columns, parent)
+    model: ColumnsModel[Any] = ColumnsModel(columns, parent)
     view = QTableView()
     view.setModel(model)
     view.verticalHeader().hide()

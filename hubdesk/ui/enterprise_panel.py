@@ -3,16 +3,14 @@ support actions they received and their trainings."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal, Slot
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -33,48 +31,11 @@ from hubdesk.services.venture_readmodels import (
 )
 from hubdesk.ui import labels
 from hubdesk.ui.auto_entrepreneur_dialog import NOTICE_STYLE, AutoEntrepreneurDialog
+from hubdesk.ui.columns_table import columns_table, selected_item
 from hubdesk.ui.form_rows import message
 from hubdesk.ui.intake_editors import make_error_label
-from hubdesk.ui.list_table_model import ListTableModel, RecordRole
+from hubdesk.ui.list_table_model import RecordRole
 from hubdesk.ui.support_action_dialog import SupportActionDialog
-
-#: a column: its header and what it shows of an item
-Column = tuple[str, Callable[[Any], str]]
-
-
-class ColumnsModel(ListTableModel[Any]):
-    """A read-only list whose columns are given as (header, text of an item) pairs.
-
-    Roles: as ListTableModel (``RecordRole`` gives the item).
-    """
-
-    def __init__(
-        self, columns: Sequence[Column], parent: QObject | None = None, *, numbers: Sequence[int] = ()
-    ) -> None:
-        super().__init__([header for header, _text in columns], parent)
-        self._texts = [text for _header, text in columns]
-        self._numbers = frozenset(numbers)
-
-    def display(self, item: Any, column: int) -> str:
-        return self._texts[column](item)
-
-    def alignment(self, column: int) -> Qt.AlignmentFlag | None:
-        """Figures line up on the right (the trailing edge, also right to left)."""
-        return Qt.AlignmentFlag.AlignTrailing if column in self._numbers else None
-
-
-def _table(model: ColumnsModel, stretch: int) -> QTableView:
-    view = QTableView()
-    view.setModel(model)
-    view.verticalHeader().hide()
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setWordWrap(False)
-    header = view.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-    return view
 
 
 def _hours(value: float) -> str:
@@ -112,6 +73,8 @@ class EnterprisePanel(QWidget):
         self._services = services
         self._beneficiary_id: str | None = None
         self.status: AutoEntrepreneurInfo | None = None
+        #: the person's projects as last read (None when the services refused)
+        self.ventures: list[PersonVenture] | None = None
         self.last_message: QMessageBox | None = None
         writer = services.can_change_people
 
@@ -133,34 +96,33 @@ class EnterprisePanel(QWidget):
         status_layout.addWidget(self.eligibility)
 
         # --- projects
-        self.venture_model = ColumnsModel(
+        self.venture_model, self.ventures_view = columns_table(
             [
-                (self.tr("Code"), lambda v: v.code),
-                (self.tr("Project"), lambda v: v.name),
-                (self.tr("Kind"), lambda v: labels.venture_kind(v.kind)),
-                (self.tr("Stage"), lambda v: labels.venture_stage(v.stage)),
-                (self.tr("Role"), lambda v: labels.member_role(v.role)),
+                (self.tr("Code"), lambda v: v.code, False),
+                (self.tr("Project"), lambda v: v.name, False),
+                (self.tr("Kind"), lambda v: labels.venture_kind(v.kind), False),
+                (self.tr("Stage"), lambda v: labels.venture_stage(v.stage), False),
+                (self.tr("Role"), lambda v: labels.member_role(v.role), False),
             ],
+            1,
             self,
         )
-        self.ventures_view = _table(self.venture_model, 1)
         self.ventures_view.doubleClicked.connect(self._open_venture)
         self.ventures_view.setToolTip(self.tr("Double-click to open the project"))
 
         # --- support actions
-        self.action_model = ColumnsModel(
+        self.action_model, self.actions_view = columns_table(
             [
-                (self.tr("Date"), lambda a: labels.short_date(a.draft.held_on)),
-                (self.tr("Kind"), lambda a: labels.support_action_kind(a.draft.kind)),
-                (self.tr("Hours"), lambda a: _hours(a.draft.hours)),
-                (self.tr("About"), lambda a: a.subject),
-                (self.tr("Counsellor"), lambda a: a.counsellor),
-                (self.tr("Notes"), lambda a: " ".join(a.draft.notes.split())),
+                (self.tr("Date"), lambda a: labels.short_date(a.draft.held_on), False),
+                (self.tr("Kind"), lambda a: labels.support_action_kind(a.draft.kind), False),
+                (self.tr("Hours"), lambda a: _hours(a.draft.hours), True),
+                (self.tr("About"), lambda a: a.subject, False),
+                (self.tr("Counsellor"), lambda a: a.counsellor, False),
+                (self.tr("Notes"), lambda a: " ".join(a.draft.notes.split()), False),
             ],
+            5,
             self,
-            numbers=(2,),
         )
-        self.actions_view = _table(self.action_model, 5)
         self.actions_view.doubleClicked.connect(self._edit_action)
         self.add_action_button = self._button(self.tr("Add support action…"), self.add_action)
         self.edit_action_button = self._button(self.tr("Edit…"), self.edit_action)
@@ -168,18 +130,17 @@ class EnterprisePanel(QWidget):
         self.actions_view.selectionModel().selectionChanged.connect(self._action_selected)
 
         # --- trainings
-        self.training_model = ColumnsModel(
+        self.training_model, self.trainings_view = columns_table(
             [
-                (self.tr("Code"), lambda t: t.code),
-                (self.tr("Training"), lambda t: t.title),
-                (self.tr("First day"), lambda t: labels.short_date(t.first_day)),
-                (self.tr("Attended"), lambda t: f"{t.days_attended}/{t.day_count}"),
-                (self.tr("Completed"), _completed),
+                (self.tr("Code"), lambda t: t.code, False),
+                (self.tr("Training"), lambda t: t.title, False),
+                (self.tr("First day"), lambda t: labels.short_date(t.first_day), False),
+                (self.tr("Attended"), lambda t: f"{t.days_attended}/{t.day_count}", True),
+                (self.tr("Completed"), _completed, False),
             ],
+            1,
             self,
-            numbers=(3,),
         )
-        self.trainings_view = _table(self.training_model, 1)
         self.trainings_view.doubleClicked.connect(self._open_training)
         self.trainings_view.setToolTip(self.tr("Double-click to open the training"))
 
@@ -244,7 +205,8 @@ class EnterprisePanel(QWidget):
                 return empty
 
         self.status = read(lambda: self._services.auto_entrepreneurs.get(person), None)
-        self.venture_model.set_items(read(lambda: self._services.ventures.of_person(person), []))
+        self.ventures = read(lambda: self._services.ventures.of_person(person), None)
+        self.venture_model.set_items(self.ventures or [])
         self.action_model.set_items(read(lambda: self._services.support_actions.of_person(person), []))
         self.training_model.set_items(read(lambda: self._services.trainings.of_person(person), []))
         self._show_status(self.status)
@@ -290,10 +252,7 @@ class EnterprisePanel(QWidget):
     # --- selection ---------------------------------------------------------------------------------------
 
     def selected_action(self) -> SupportActionInfo | None:
-        index = self.actions_view.currentIndex()
-        if not index.isValid() or not self.actions_view.selectionModel().isSelected(index):
-            return None
-        item = index.data(RecordRole)
+        item = selected_item(self.actions_view)
         return item if isinstance(item, SupportActionInfo) else None
 
     @Slot()
@@ -359,7 +318,10 @@ class EnterprisePanel(QWidget):
     @Slot()
     def edit_status(self) -> None:
         if self._beneficiary_id is not None and self._writer:
-            self._run(AutoEntrepreneurDialog(self._services, self._beneficiary_id, self))
+            dialog = AutoEntrepreneurDialog(
+                self._services, self._beneficiary_id, self, info=self.status, ventures=self.ventures
+            )
+            self._run(dialog)
 
     @Slot()
     def add_action(self) -> None:

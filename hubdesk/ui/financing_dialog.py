@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -43,11 +43,9 @@ class FinancingDialog(FormDialog):
     """Add a financing line to a project (``line`` None) or change one: kind, source, amounts and days.
 
     The answer (amount obtained, day of the decision) is asked once "Answer received" is ticked: unticked, the
-    request is still awaited; 0 obtained means refused. Ctrl+Enter saves, and Enter in the note.
-    Signals: ``financing_saved(str)`` with the line's id once saved.
+    request is still awaited; 0 obtained means refused. Ctrl+Enter saves, and Enter in the note. Once saved the
+    dialog accepts and ``saved_id`` holds the line's id.
     """
-
-    financing_saved = Signal(str)
 
     def __init__(
         self, services: Services, venture_id: str, parent: QWidget | None = None, line: FinancingInfo | None = None
@@ -175,5 +173,4 @@ class FinancingDialog(FormDialog):
             self.rows.show_error(OTHER, message(str(exc)))
             return
         self.saved_id = saved_id
-        self.financing_saved.emit(saved_id)
         self.accept()

@@ -166,7 +166,6 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.venture)
         self.pipeline.venture_opened.connect(self.open_venture)
         self.venture.back_requested.connect(self.show_pipeline)
-        self.venture.venture_changed.connect(lambda _id: self.pipeline.refresh() if self.pipeline else None)
         self.venture.beneficiary_opened.connect(self.open_beneficiary)
         self.trainings = TrainingsPage(services)
         self._add_page(self.tr("Trainings"), self.trainings)
@@ -187,8 +186,7 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def show_pipeline(self) -> None:
-        if self.pipeline is not None:
-            self.pipeline.refresh()
+        if self.pipeline is not None:  # shown again, the page reloads (PipelinePage.showEvent)
             self.stack.setCurrentWidget(self.pipeline)
 
     @Slot(str)

@@ -47,12 +47,10 @@ class PipelinePage(QWidget):
     looks. The counts and the list reload each time the page is shown and after each change; a project moved
     is followed to its new stage and stays selected.
 
-    Signals: ``venture_opened(str)`` with the id of a project to open on its page; ``ventures_changed()``
-    after a project was added or moved from the page.
+    Signals: ``venture_opened(str)`` with the id of a project to open on its page.
     """
 
     venture_opened = Signal(str)
-    ventures_changed = Signal()
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -249,7 +247,8 @@ class PipelinePage(QWidget):
         select_id = select_id or (selected.id if selected is not None else None)
         scrolled = self.table.verticalScrollBar().value()
         shown = self.model.rowCount()
-        if not self.model.set_query(query, at_least=shown if keep_place else 0):
+        total = counts[query.stage] if query.stage is not None else sum(counts.values())
+        if not self.model.set_query(query, total, at_least=shown if keep_place else 0):
             return  # load_failed told why; the rows shown stay
         if self.status.styleSheet():  # an earlier refusal no longer holds
             self._tell("")
@@ -317,11 +316,10 @@ class PipelinePage(QWidget):
         try:
             if not self.ask(dialog) or not dialog.saved_id:
                 return
-            venture_id = dialog.saved_id
+            venture_id, name = dialog.saved_id, dialog.name_edit.text()
         finally:
             dialog.deleteLater()
-        self._follow(venture_id, self.tr("%1 is added at the stage “%2”."))
-        self.ventures_changed.emit()
+        self._follow(venture_id, VentureStage.IDEA, name, self.tr("%1 is added at the stage “%2”."))
 
     @Slot()
     def move_selected(self) -> None:
@@ -340,21 +338,17 @@ class PipelinePage(QWidget):
             dialog.deleteLater()
         self._follow(
             selected.id,
-            self.tr("%1 moved to %2 on %3.").replace("%2", labels.venture_stage(stage)).replace("%3", f"{on:%d/%m/%Y}"),
+            stage,
+            selected.code,
+            self.tr("%1 moved to %2 on %3.").replace("%3", f"{on:%d/%m/%Y}"),
         )
-        self.ventures_changed.emit()
 
-    def _follow(self, venture_id: str, text: str) -> None:
-        """Show the project ``venture_id`` selected, under its stage (unless All stages is chosen), and say
-        ``text`` (%1 its code, %2 its stage); the filters are cleared when they would hide it."""
-        try:
-            info = self._services.ventures.get(venture_id)
-        except HubdeskError as exc:
-            self._tell(message(str(exc)), error=True)
-            self.refresh()
-            return
+    def _follow(self, venture_id: str, stage: VentureStage, label: str, text: str) -> None:
+        """Show the project ``venture_id``, now at ``stage``, selected under its stage (unless All stages is
+        chosen), and say ``text`` (%1 its code — ``label`` when it is not listed —, %2 its stage); the filters
+        are cleared when they would hide it."""
         if self.chosen_stage() is not None:
-            self.choose_stage(info.stage)
+            self.choose_stage(stage)
         self._load(keep_place=False, select_id=venture_id)
         if self.selected_venture() is None and (self.search_edit.text() or self.kind_filter.currentIndex() > 0):
             for widget in (self.search_edit, self.kind_filter):
@@ -364,7 +358,9 @@ class PipelinePage(QWidget):
             for widget in (self.search_edit, self.kind_filter):
                 widget.blockSignals(False)
             self._load(keep_place=False, select_id=venture_id)
-        self._tell(text.replace("%1", info.code).replace("%2", labels.venture_stage(info.stage)))
+        listed = self.selected_venture()
+        code = listed.code if listed is not None and listed.id == venture_id else labels.isolate(label)
+        self._tell(text.replace("%1", code).replace("%2", labels.venture_stage(stage)))
         self.table.setFocus()
 
     def _tell(self, text: str, *, error: bool = False) -> None:

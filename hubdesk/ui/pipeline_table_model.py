@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt
 
 from hubdesk.domain.enums import VentureKind
-from hubdesk.services.pipeline_queries import MAX_PAGE, PipelineQueries
+from hubdesk.services.pipeline_queries import PipelineQueries
 from hubdesk.services.venture_readmodels import VentureQuery, VentureRow
 from hubdesk.ui import labels
 from hubdesk.ui.list_table_model import Index, RecordRole
@@ -19,7 +18,7 @@ __all__ = ["PAGE", "PipelineTableModel", "RecordRole"]
 
 class PipelineTableModel(PagedTableModel[VentureRow]):
     """Projects as the services list them (latest step first), page by page (see PagedTableModel: ``total`` is
-    the number matching the query once counted, off the GUI thread).
+    the number matching the query, as the page's stage counts gave it).
 
     Roles: DisplayRole and ToolTipRole per column; ``RecordRole`` the project's id (``item_at`` gives the
     VentureRow).
@@ -61,22 +60,11 @@ class PipelineTableModel(PagedTableModel[VentureRow]):
     def query(self) -> VentureQuery:
         return self._query
 
-    def set_query(self, query: VentureQuery, *, at_least: int = 0) -> bool:
-        """Show what ``query`` selects, from the first page; False when the services refused (``load_failed``)."""
+    def set_query(self, query: VentureQuery, total: int, *, at_least: int = 0) -> bool:
+        """Show what ``query`` selects, from the first page; ``total`` is how many projects it selects (the page
+        has just counted them by stage). False when the services refused (``load_failed``)."""
         pipeline = self._pipeline
-
-        def page(offset: int, limit: int) -> Sequence[VentureRow]:
-            # the services give at most MAX_PAGE rows a call: a longer page (a place kept) is asked in pieces
-            rows: list[VentureRow] = []
-            while len(rows) < limit:
-                wanted = min(limit - len(rows), MAX_PAGE)
-                piece = pipeline.page(query, offset + len(rows), wanted)
-                rows.extend(piece)
-                if len(piece) < wanted:
-                    break
-            return rows
-
-        loaded = self.load(lambda: pipeline.count(query), page, at_least=at_least)
+        loaded = self.load(lambda: total, lambda offset, limit: pipeline.page(query, offset, limit), at_least=at_least)
         if loaded:
             self._query = query
         return loaded

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import Slot
 from PySide6.QtGui import QIntValidator
 from PySide6.QtWidgets import QDialogButtonBox, QLineEdit, QVBoxLayout, QWidget
 
@@ -30,10 +30,8 @@ def last_month(today: date) -> tuple[date, date]:
 class RevenueDialog(FormDialog):
     """Record the turnover of a period (last month by default), the jobs if known, a note.
 
-    Ctrl+Enter saves, and Enter in the note. Signals: ``revenue_saved(str)`` with the follow-up's id.
+    Ctrl+Enter saves, and Enter in the note. Once saved the dialog accepts and ``saved_id`` holds the follow-up's id.
     """
-
-    revenue_saved = Signal(str)
 
     def __init__(self, services: Services, venture_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -104,5 +102,4 @@ class RevenueDialog(FormDialog):
             self.rows.show_error(OTHER, message(str(exc)))
             return
         self.saved_id = saved_id
-        self.revenue_saved.emit(saved_id)
         self.accept()

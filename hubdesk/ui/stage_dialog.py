@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Signal, Slot
+from PySide6.QtCore import QDate, Slot
 from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from hubdesk.domain.entrepreneurship import ENDS
@@ -30,11 +30,7 @@ class StageDialog(FormDialog):
     Enter moves from field to field and saves from the note; Ctrl+Enter saves from anywhere; Esc asks before
     throwing away what was typed. Once saved the dialog accepts; ``saved_stage`` and ``saved_on`` say where and
     when the project went.
-
-    Signals: ``stage_changed(str)`` with the project's id after the move.
     """
-
-    stage_changed = Signal(str)
 
     def __init__(
         self,
@@ -140,5 +136,4 @@ class StageDialog(FormDialog):
             self.rows.show_error(OTHER, message(str(exc)))
             return
         self.saved_stage, self.saved_on = stage, on
-        self.stage_changed.emit(self._venture_id)
         self.accept()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QDialogButtonBox,
@@ -28,13 +28,9 @@ ERROR_KEYS = ("kind", "held_on", "hours", "counsellor_id", "notes", OTHER)
 class SupportActionDialog(FormDialog):
     """A new support action for a project (``venture_id``) or a person (``beneficiary_id``), or a change to
     ``action``. Saving keeps the dialog open with the messages next to the fields when the services refuse it;
-    Ctrl+Enter or Save saves, Enter moves to the next field, Esc asks before throwing typing away.
-
-    Signals:
-        action_saved: the action was saved; carries its id (also in ``saved_id``).
+    Ctrl+Enter or Save saves, Enter moves to the next field, Esc asks before throwing typing away. Once saved the
+    dialog accepts and ``saved_id`` holds the action's id.
     """
-
-    action_saved = Signal(str)
 
     def __init__(
         self,
@@ -185,5 +181,4 @@ class SupportActionDialog(FormDialog):
             self._fit()
             return
         self.saved_id = saved_id
-        self.action_saved.emit(saved_id)
         self.accept()

@@ -84,9 +84,6 @@ class DaysEditor(QWidget):
     def date_edits(self) -> list[QDateEdit]:
         return [edit for edit, _, _ in self._rows]
 
-    def hour_spins(self) -> list[QDoubleSpinBox]:
-        return [spin for _, spin, _ in self._rows]
-
     def remove_buttons(self) -> list[QToolButton]:
         return [button for _, _, button in self._rows]
 
@@ -152,11 +149,7 @@ class TrainingDialog(FormDialog):
     """Create a training (``training`` None) or change one; the services' messages go next to the fields.
 
     ``saved_id`` holds the training's id once saved (the dialog is then accepted).
-
-    Signals: ``training_saved(str)`` with the training's id.
     """
-
-    training_saved = Signal(str)
 
     def __init__(self, services: Services, parent: QWidget | None = None, training: TrainingInfo | None = None) -> None:
         super().__init__(parent)
@@ -258,7 +251,6 @@ class TrainingDialog(FormDialog):
         except HubdeskError as exc:
             self.form.show_error(OTHER, message(str(exc)))
             return
-        self.training_saved.emit(self.saved_id)
         self._before = None  # nothing left to lose
         self.accept()
 

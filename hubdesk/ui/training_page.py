@@ -41,12 +41,11 @@ from hubdesk.ui.training_print_dialog import PrintChoiceDialog
 class TrainingPage(QWidget):
     """A training's header, its trainees and their attendance (ticked, then saved), and its actions.
 
-    Signals: ``beneficiary_opened(str)`` with a trainee's person id; ``training_changed()`` after the training,
-    its trainees or their attendance were saved; ``closed()`` when the person asks to go back to the list.
+    Signals: ``beneficiary_opened(str)`` with a trainee's person id; ``closed()`` when the person asks to go back
+    to the list.
     """
 
     beneficiary_opened = Signal(str)
-    training_changed = Signal()
     closed = Signal()
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
@@ -229,7 +228,6 @@ class TrainingPage(QWidget):
             self.model.day_saved(day.id)
         self.say(self.tr("Attendance saved."), problem=False)
         self.reload()
-        self.training_changed.emit()
 
     @Slot(int)
     def _tick_whole_day(self, column: int) -> None:
@@ -254,7 +252,6 @@ class TrainingPage(QWidget):
     def _enrolled(self, count: int) -> None:
         self.say(self.tr("%n people enrolled.", "", count), problem=False)
         self.reload()
-        self.training_changed.emit()
 
     def confirm(self, text: str) -> bool:
         """A yes/no question, No by default. Tests replace this."""
@@ -303,7 +300,6 @@ class TrainingPage(QWidget):
                 problem = message(str(exc))
                 continue
             self.reload()
-            self.training_changed.emit()
             return
 
     @Slot()
@@ -313,7 +309,6 @@ class TrainingPage(QWidget):
         dialog = TrainingDialog(self._services, self, self.training)
         if self.run_dialog(dialog):
             self.reload()
-            self.training_changed.emit()
         dialog.deleteLater()
 
     def run_dialog(self, dialog: QDialog) -> bool:
@@ -327,7 +322,6 @@ class TrainingPage(QWidget):
             self.say(message(str(exc)))
             return
         self.reload()
-        self.training_changed.emit()
 
     @Slot(QModelIndex)
     def _double_clicked(self, index: QModelIndex) -> None:

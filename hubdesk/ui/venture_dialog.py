@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt, Signal, Slot
+from PySide6.QtCore import QDate, Qt, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QDialogButtonBox,
@@ -66,11 +66,7 @@ class VentureDialog(FormDialog):
     A refusal of the services shows next to its field and keeps what was typed. Ctrl+Enter saves; Esc and
     Cancel ask before throwing away what was typed. Once saved the dialog accepts and ``saved_id`` holds the
     project's id.
-
-    Signals: ``venture_saved(str)`` with the project's id.
     """
-
-    venture_saved = Signal(str)
 
     def __init__(self, services: Services, parent: QWidget | None = None, venture: VentureInfo | None = None) -> None:
         super().__init__(parent)
@@ -276,7 +272,6 @@ class VentureDialog(FormDialog):
             self.rows.show_error(OTHER, message(str(exc)))
             return
         self.saved_id = venture_id
-        self.venture_saved.emit(venture_id)
         self.accept()
 
     def _focus_first(self, keys: list[str]) -> None:

@@ -22,10 +22,10 @@ from hubdesk.domain.errors import HubdeskError, ValidationError
 from hubdesk.services.facade import Services
 from hubdesk.services.venture_readmodels import MemberDraft, MemberInfo, VentureInfo
 from hubdesk.ui import labels
+from hubdesk.ui.columns_table import columns_table, selected_item
 from hubdesk.ui.form_rows import message
 from hubdesk.ui.intake_editors import ERROR_STYLE
 from hubdesk.ui.person_picker import PersonPicker
-from hubdesk.ui.venture_section_model import section_table, selected_item
 
 
 def _row(*widgets: QWidget | None) -> QHBoxLayout:
@@ -62,7 +62,7 @@ class VentureMembersPanel(QWidget):
         #: the buttons that change something, hidden from those who may only read
         self.write_buttons: list[QPushButton] = []
 
-        self.model, self.view = section_table(
+        self.model, self.view = columns_table(
             [
                 (self.tr("Code"), lambda m: m.person_code, False),
                 (self.tr("Name"), lambda m: m.person_name, False),

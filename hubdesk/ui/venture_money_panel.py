@@ -6,17 +6,17 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
 
 from hubdesk.domain.errors import HubdeskError, ValidationError
 from hubdesk.services.facade import Services
 from hubdesk.services.venture_readmodels import FinancingInfo, RevenueInfo, VentureInfo
 from hubdesk.ui import labels
+from hubdesk.ui.columns_table import Column, ColumnsModel, columns_table, selected_item
 from hubdesk.ui.financing_dialog import FinancingDialog
 from hubdesk.ui.form_rows import message
 from hubdesk.ui.revenue_dialog import RevenueDialog
-from hubdesk.ui.venture_section_model import Column, SectionModel, section_table, selected_item
 
 
 def _row(*widgets: QWidget | None) -> QHBoxLayout:
@@ -28,6 +28,15 @@ def _row(*widgets: QWidget | None) -> QHBoxLayout:
         else:
             row.addWidget(widget)
     return row
+
+
+def _obtained(line: FinancingInfo) -> str:
+    # a module function, not a method: a model holding a bound method of its parent makes a cycle whose
+    # collection broke the model's Python side
+    obtained = line.draft.obtained_mad
+    if obtained is None:
+        return QCoreApplication.translate("VentureMoneyPanel", "awaited")
+    return labels.dirhams(obtained) if obtained else QCoreApplication.translate("VentureMoneyPanel", "refused")
 
 
 class VentureMoneyPanel(QObject):
@@ -67,7 +76,7 @@ class VentureMoneyPanel(QObject):
                 (self.tr("Kind"), lambda f: labels.financing_kind(f.draft.kind), False),
                 (self.tr("Source"), lambda f: f.draft.source, False),
                 (self.tr("Requested"), lambda f: labels.dirhams(f.draft.requested_mad), True),
-                (self.tr("Obtained"), self._obtained, True),
+                (self.tr("Obtained"), _obtained, True),
                 (self.tr("Requested on"), lambda f: labels.short_date(f.draft.requested_on), False),
                 (self.tr("Decided on"), lambda f: labels.short_date(f.draft.decided_on), False),
                 (self.tr("Note"), lambda f: f.draft.note, False),
@@ -108,8 +117,8 @@ class VentureMoneyPanel(QObject):
         self.write_buttons.append(button)
         return button
 
-    def _table(self, columns: Sequence[Column], stretch: int) -> tuple[SectionModel[Any], QTableView]:
-        model, view = section_table(columns, stretch, self)
+    def _table(self, columns: Sequence[Column], stretch: int) -> tuple[ColumnsModel[Any], QTableView]:
+        model, view = columns_table(columns, stretch, self)
         view.selectionModel().selectionChanged.connect(self._update_buttons)
         return model, view
 
@@ -121,12 +130,6 @@ class VentureMoneyPanel(QObject):
         for row in rows:
             layout.addLayout(row)
         return page
-
-    def _obtained(self, line: FinancingInfo) -> str:
-        obtained = line.draft.obtained_mad
-        if obtained is None:
-            return self.tr("awaited")
-        return labels.dirhams(obtained) if obtained else self.tr("refused")
 
     # --- showing -------------------------------------------------------------------------------------
 

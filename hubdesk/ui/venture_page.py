@@ -27,13 +27,13 @@ from hubdesk.services.venture_readmodels import (
     VentureInfo,
 )
 from hubdesk.ui import labels
+from hubdesk.ui.columns_table import Column, ColumnsModel, columns_table, select_row, selected_item
 from hubdesk.ui.form_rows import message
 from hubdesk.ui.stage_dialog import StageDialog
 from hubdesk.ui.support_action_dialog import SupportActionDialog
 from hubdesk.ui.venture_dialog import VentureDialog
 from hubdesk.ui.venture_members_panel import VentureMembersPanel
 from hubdesk.ui.venture_money_panel import VentureMoneyPanel
-from hubdesk.ui.venture_section_model import Column, SectionModel, section_table, select_row, selected_item
 
 
 def _row(*widgets: QWidget | None) -> QHBoxLayout:
@@ -125,8 +125,8 @@ class VenturePage(QWidget):
             self.write_buttons.append(button)
         return button
 
-    def _table(self, columns: Sequence[Column], stretch: int) -> tuple[SectionModel[Any], QTableView]:
-        model, view = section_table(columns, stretch, self)
+    def _table(self, columns: Sequence[Column], stretch: int) -> tuple[ColumnsModel[Any], QTableView]:
+        model, view = columns_table(columns, stretch, self)
         view.selectionModel().selectionChanged.connect(self._selection_changed)
         return model, view
 

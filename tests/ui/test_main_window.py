@@ -11,16 +11,20 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from hubdesk.domain.enums import MigrationStatus, Role, Sex
+from hubdesk.domain.enums import MigrationStatus, Role, Sex, VentureStage
 from hubdesk.services.facade import Services
 from hubdesk.services.guidance_readmodels import Agenda, AgendaCounts
 from hubdesk.ui import labels
 from hubdesk.ui.agenda_model import Section
 from hubdesk.ui.main_window import MainWindow
+from hubdesk.ui.pipeline_table_model import PipelineTableModel
 from hubdesk.ui.session_dialog import SessionDialog
+from hubdesk.ui.stage_dialog import StageDialog
+from hubdesk.ui.venture_dialog import VentureDialog
 from tests.integration.guidance_helpers import other_counsellor, session_on, sharing_person
 from tests.integration.test_beneficiary_service import person
 from tests.integration.test_document_register import as_role
+from tests.integration.venture_helpers import collective, people
 
 
 @pytest.fixture
@@ -271,3 +275,53 @@ def test_home_lists_the_people_seen_with_date_and_time_kept_in_order(
     # the full date then the time, isolated left to right so that an Arabic line does not swap them
     assert re.fullmatch("\u2066\\d\\d/\\d\\d/\\d{4} \\d\\d:\\d\\d\u2069", seen), seen
     assert seen == labels.local_time(services.beneficiaries.recently_seen()[0].seen_at)
+
+
+def test_a_project_changed_on_its_page_shows_changed_back_on_the_pipeline_read_once(
+    qtbot: QtBot, services: Services
+) -> None:
+    venture_id = collective(services, people(services, 2))
+    main = MainWindow(services)
+    qtbot.addWidget(main)
+    main.show()
+    assert main.pipeline is not None and main.venture is not None
+    pipeline, venture = main.pipeline, main.venture
+    main.nav.setCurrentRow(main._pages.index(pipeline))
+    assert pipeline.count_of(VentureStage.IDEA) == "Idea (1)"
+    pipeline.table.selectRow(0)
+    pipeline.open_button.click()
+    assert main.stack.currentWidget() is venture and venture.venture is not None
+    assert venture.venture.id == venture_id
+    reads: list[object] = []
+    counts = services.pipeline.counts
+    services.pipeline.counts = lambda query=None: reads.append(query) or counts(query)  # type: ignore[method-assign]
+
+    def rename(dialog: QDialog) -> bool:
+        assert isinstance(dialog, VentureDialog)
+        dialog.show()
+        dialog.name_edit.selectAll()
+        qtbot.keyClicks(dialog.name_edit, "Couture du Nord")
+        qtbot.keyClick(dialog.name_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+        return dialog.result() == QDialog.DialogCode.Accepted
+
+    def move_to_created(dialog: QDialog) -> bool:
+        assert isinstance(dialog, StageDialog)
+        dialog.show()
+        dialog.stage_combo.setCurrentIndex(dialog.stage_combo.findData(VentureStage.CREATED.value))
+        dialog.save_button.click()
+        return dialog.result() == QDialog.DialogCode.Accepted
+
+    venture.ask = rename  # type: ignore[method-assign]
+    venture.edit_button.click()
+    venture.ask = move_to_created  # type: ignore[method-assign]
+    venture.move_button.click()
+    assert venture.venture.stage is VentureStage.CREATED
+    assert reads == []  # the pipeline, hidden, is not reloaded after each change
+    venture.back_button.click()
+    assert main.stack.currentWidget() is pipeline
+    assert len(reads) == 1  # once, as it is shown again
+    assert (
+        pipeline.count_of(VentureStage.IDEA) == "Idea (0)" and pipeline.count_of(VentureStage.CREATED) == "Created (1)"
+    )
+    assert pipeline.model.index(0, PipelineTableModel.NAME).data().strip("\u2068\u2069") == "Couture du Nord"
+    assert pipeline.model.index(0, PipelineTableModel.STAGE).data() == "Created"

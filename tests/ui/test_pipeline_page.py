@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from datetime import date, timedelta
 
 import pytest
@@ -10,10 +10,9 @@ from PySide6.QtCore import Qt, QThreadPool
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
-from hubdesk.domain.enums import MemberRole, Role, SkillSector, VentureKind, VentureStage
+from hubdesk.domain.enums import MemberRole, Role, VentureKind, VentureStage
 from hubdesk.services.facade import Services
-from hubdesk.services.pipeline_queries import MAX_PAGE
-from hubdesk.services.venture_readmodels import MemberDraft, VentureDraft, VentureQuery, VentureRow
+from hubdesk.services.venture_readmodels import MemberDraft, VentureDraft
 from hubdesk.ui import unsaved_changes
 from hubdesk.ui.form_rows import qdate
 from hubdesk.ui.pipeline_page import PipelinePage
@@ -218,32 +217,25 @@ def test_a_read_only_user_only_looks_and_the_data_officer_is_told_why_nothing_sh
     assert not officer.new_button.isVisible()
 
 
-class _Pipeline:
-    """Stands for the services: ``rows`` projects, at most MAX_PAGE a call, as the services give them."""
-
-    def __init__(self, rows: int) -> None:
-        self.rows = [
-            VentureRow(
-                str(i), f"PRJ-{i}", "x", VentureKind.INDIVIDUAL, SkillSector.CRAFTS, VentureStage.IDEA, TODAY, "", 1, ""
-            )
-            for i in range(rows)
-        ]
-        self.limits: list[int] = []
-
-    def page(self, _query: VentureQuery, offset: int, limit: int) -> Sequence[VentureRow]:
-        self.limits.append(limit)
-        return self.rows[offset : offset + min(limit, MAX_PAGE)]
-
-    def count(self, _query: VentureQuery) -> int:
-        return len(self.rows)
-
-
-def test_a_place_kept_past_one_page_of_the_services_is_asked_for_in_pieces(qtbot: QtBot) -> None:
-    pipeline = _Pipeline(MAX_PAGE + 300)
-    model = PipelineTableModel(pipeline)  # type: ignore[arg-type]
-    assert model.set_query(VentureQuery(), at_least=MAX_PAGE + 100)
-    assert model.rowCount() == MAX_PAGE + 100 and model.counting  # not taken for the whole list
-    assert max(pipeline.limits) <= MAX_PAGE
-    with qtbot.waitSignal(model.counted, timeout=5000) as counted:
-        pass
-    assert counted.args == [MAX_PAGE + 300]
+def test_a_place_kept_past_five_hundred_projects_still_lists_them_all_after_a_refresh(
+    qtbot: QtBot, open_page: Callable[[Services], PipelinePage], services: Services
+) -> None:
+    founder = people(services, 1)[0]
+    for number in range(520):  # more than one call of the services used to give (500)
+        started_on = TODAY - timedelta(days=number)
+        services.ventures.create(
+            VentureDraft(name=f"Projet {number:03}"), [MemberDraft(founder.id, MemberRole.FOUNDER)], started_on
+        )
+    page = open_page(services)
+    assert page.count_of(None) == "All stages (520)"
+    while page.model.canFetchMore():  # as the table asks while the person scrolls to the end
+        page.model.fetchMore()
+    page.table.selectRow(515)
+    page.table.scrollToBottom()
+    chosen = page.selected_venture()
+    assert chosen is not None and chosen.name == "Projet 515"
+    page.refresh()
+    assert page.model.rowCount() == 520 and names(page)[-1] == "Projet 519"
+    selected = page.selected_venture()
+    assert selected is not None and selected.id == chosen.id  # the place and the selection are kept
+    qtbot.waitUntil(lambda: page.count_label.text() == "520 projects", timeout=5000)

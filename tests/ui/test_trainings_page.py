@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QThreadPool
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
@@ -143,3 +143,20 @@ def test_a_new_training_opens_once_saved(qtbot: QtBot, page: TrainingsPage) -> N
     assert page.stack.currentWidget() is page.training_page
     assert "Digital marketing" in page.training_page.title.text()
     assert "Digital" in page.training_page.details.text()
+
+
+def test_a_place_kept_past_five_hundred_trainings_still_lists_them_all_after_a_refresh(
+    qtbot: QtBot, page: TrainingsPage, services: Services
+) -> None:
+    for number in range(520):  # more than one call of the services used to give (500)
+        services.trainings.create(
+            TrainingDraft(f"Atelier {number:03}", TrainingTheme.DIGITAL, "Youssef Alami", days=[(TODAY, 2.0)])
+        )
+    page.refresh()
+    while page.model.canFetchMore():  # as the table asks while the person scrolls to the end
+        page.model.fetchMore()
+    page.table.scrollToBottom()
+    page.refresh()
+    assert page.model.rowCount() == 520 and _texts(page, page.model.CODE)[-1].endswith("0001")
+    qtbot.waitUntil(lambda: page.count_label.text() == "520 trainings", timeout=5000)
+    QThreadPool.globalInstance().waitForDone(5000)  # the count of the first refresh too, before the database closes
