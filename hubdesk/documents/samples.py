@@ -19,6 +19,7 @@ from hubdesk.documents.data import (
     SummarySection,
     SummarySheetData,
 )
+from hubdesk.documents.sign_in_sheet import SignInRow, SignInSheetData
 from hubdesk.domain.beneficiary import (
     BeneficiaryDraft,
     Consent,
@@ -217,6 +218,27 @@ def sample_summary(lang: str, stamp: Stamp | None = None) -> SummarySheetData:
                 ),
                 rows=(("REF-2026-0007", "29/11/2026", _text("partner", lang)),),
             ),
+        ),
+    )
+
+
+def sample_sign_in_sheet(lang: str) -> SignInSheetData:
+    """The second day's sheet of a five-day training, with Latin and Arabic names and blank rows."""
+    return SignInSheetData(
+        letterhead=SAMPLE_ORGANISATION.letterhead(lang),
+        training_code="TRN-TNG-2026-0003",
+        training_title=_text("training", lang),
+        day=date(2026, 10, 6),
+        day_number=2,
+        day_total=5,
+        trainer="Salma Bennani",
+        place=_text("place", lang),
+        hours=3,
+        rows=(
+            SignInRow("TNG-2026-00042", "Aminata DIALLO"),
+            SignInRow("TNG-2026-00043", "Mohammed EL AMRANI", "محمد العمراني"),
+            SignInRow("TNG-2026-00051", "Grace MULUMBA"),
+            SignInRow("TNG-2026-00057", "Yasmine REGRAGUI", "ياسمين الركراكي"),
         ),
     )
 
