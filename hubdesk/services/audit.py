@@ -55,6 +55,25 @@ class Audited(Protocol):
     deleted_at: datetime | None
 
 
+def record_creation(
+    session: Session,
+    actor: Actor,
+    entity: str,
+    row: Audited,
+    summary: str,
+    *,
+    diff: dict[str, Any] | None = None,
+    beneficiary_id: str | None = None,
+) -> str:
+    """Add a new ``row`` (its id given now) and audit its creation; returns the id."""
+    session.add(row)
+    session.flush()
+    record_event(
+        session, actor, AuditAction.CREATE, entity, row.id, beneficiary_id=beneficiary_id, summary=summary, diff=diff
+    )
+    return row.id
+
+
 def record_update(
     session: Session,
     actor: Actor,

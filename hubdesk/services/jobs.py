@@ -10,10 +10,10 @@ from sqlalchemy.orm import Session
 
 from hubdesk.db.database import Database
 from hubdesk.db.models import JobOutcome, Referral
-from hubdesk.domain.enums import AuditAction, ContractType, SkillSector
+from hubdesk.domain.enums import ContractType, SkillSector
 from hubdesk.domain.errors import NotFound, ValidationError
 from hubdesk.services.access import CASE_WORKERS, FOLLOW_UP_READERS, require
-from hubdesk.services.audit import record_event, record_update, soft_delete
+from hubdesk.services.audit import record_creation, record_update, soft_delete
 from hubdesk.services.guidance_readmodels import JobDraft, JobInfo
 from hubdesk.services.guidance_rows import live_person
 from hubdesk.services.readmodels import Actor
@@ -96,20 +96,12 @@ class JobService:
             draft = self._clean(session, beneficiary_id, draft)
             row = JobOutcome(beneficiary_id=beneficiary_id, created_by=actor.user_id, updated_by=actor.user_id)
             self._apply(row, draft)
-            session.add(row)
-            session.flush()
-            record_event(
-                session,
-                actor,
-                AuditAction.CREATE,
-                "job_outcome",
-                row.id,
-                beneficiary_id=beneficiary_id,
-                summary=f"job at {row.employer} ({row.contract_type}) from {row.start_date:%d/%m/%Y}",
-                diff=self._snapshot(row),
+            summary = f"job at {row.employer} ({row.contract_type}) from {row.start_date:%d/%m/%Y}"
+            job_id = record_creation(
+                session, actor, "job_outcome", row, summary, diff=self._snapshot(row), beneficiary_id=beneficiary_id
             )
             uow.commit()
-            return row.id
+            return job_id
 
     def update(self, job_id: str, draft: JobDraft) -> None:
         actor = self._worker()

@@ -11,10 +11,9 @@ from sqlalchemy.orm import Session
 
 from hubdesk.db.database import Database
 from hubdesk.db.models import SupportAction, User, Venture, VentureMember
-from hubdesk.domain.enums import AuditAction
 from hubdesk.domain.errors import NotFound, ValidationError
 from hubdesk.services.access import CASE_WORKERS, FOLLOW_UP_READERS, require
-from hubdesk.services.audit import record_event, record_update, soft_delete
+from hubdesk.services.audit import record_creation, record_update, soft_delete
 from hubdesk.services.guidance_rows import live_person, user_names
 from hubdesk.services.readmodels import Actor
 from hubdesk.services.venture_readmodels import SupportActionDraft, SupportActionInfo
@@ -97,20 +96,12 @@ class SupportActionService:
                 venture_id=venture_id, beneficiary_id=beneficiary_id, created_by=actor.user_id, updated_by=actor.user_id
             )
             self._apply(row, draft, actor)
-            session.add(row)
-            session.flush()
-            record_event(
-                session,
-                actor,
-                AuditAction.CREATE,
-                "support_action",
-                row.id,
-                beneficiary_id=beneficiary_id,
-                summary=f"{draft.kind.value} for {subject} on {draft.held_on:%d/%m/%Y}, {draft.hours:g} h",
-                diff=self._snapshot(row),
+            summary = f"{draft.kind.value} for {subject} on {draft.held_on:%d/%m/%Y}, {draft.hours:g} h"
+            action_id = record_creation(
+                session, actor, "support_action", row, summary, diff=self._snapshot(row), beneficiary_id=beneficiary_id
             )
             uow.commit()
-            return row.id
+            return action_id
 
     def update(self, action_id: str, draft: SupportActionDraft) -> None:
         actor = self._worker()

@@ -10,9 +10,8 @@ from sqlalchemy.orm import Session
 
 from hubdesk.db.database import Database
 from hubdesk.db.models import FinancingLine, RevenueFollowUp, Venture
-from hubdesk.domain.enums import AuditAction
 from hubdesk.domain.errors import NotFound, ValidationError
-from hubdesk.services.audit import record_event, record_update, soft_delete
+from hubdesk.services.audit import record_creation, record_update, soft_delete
 from hubdesk.services.readmodels import Actor
 from hubdesk.services.venture_readmodels import FinancingDraft, RevenueDraft
 from hubdesk.services.venture_rows import live_venture
@@ -63,19 +62,12 @@ class VentureMoney:
             self._clean_financing(row, draft)
             line = FinancingLine(venture_id=row.id, created_by=actor.user_id, updated_by=actor.user_id)
             self._apply_financing(line, draft)
-            uow.session.add(line)
-            uow.session.flush()
-            record_event(
-                uow.session,
-                actor,
-                AuditAction.CREATE,
-                "financing_line",
-                line.id,
-                summary=f"project {row.code}: {draft.kind.value} {draft.requested_mad} MAD requested",
-                diff=self._financing_snapshot(line),
+            summary = f"project {row.code}: {draft.kind.value} {draft.requested_mad} MAD requested"
+            line_id = record_creation(
+                uow.session, actor, "financing_line", line, summary, diff=self._financing_snapshot(line)
             )
             uow.commit()
-            return line.id
+            return line_id
 
     def update_financing(self, line_id: str, draft: FinancingDraft) -> None:
         actor = self._worker()
@@ -157,19 +149,12 @@ class VentureMoney:
                 created_by=actor.user_id,
                 updated_by=actor.user_id,
             )
-            uow.session.add(line)
-            uow.session.flush()
-            record_event(
-                uow.session,
-                actor,
-                AuditAction.CREATE,
-                "revenue_follow_up",
-                line.id,
-                summary=f"project {row.code}: {draft.revenue_mad} MAD from {draft.period_start:%d/%m/%Y}"
-                f" to {draft.period_end:%d/%m/%Y}",
+            summary = f"project {row.code}: {draft.revenue_mad} MAD from {draft.period_start:%d/%m/%Y}"
+            line_id = record_creation(
+                uow.session, actor, "revenue_follow_up", line, f"{summary} to {draft.period_end:%d/%m/%Y}"
             )
             uow.commit()
-            return line.id
+            return line_id
 
     def delete_revenue(self, revenue_id: str) -> None:
         actor = self._worker()
